@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROLES, checkPassword, type Role } from '@kaimen/shared';
+import { Command } from 'commander';
+import { loadConfig, type Config } from './config.js';
+import { Database } from './db/database.js';
+import { migrateDown, migrateToLatest } from './db/migrate.js';
+import { newId } from './lib/ids.js';
+import { hashPassword } from './lib/password.js';
+import { iso } from './lib/time.js';
+import { DEMO_TENANT_NAME, generateDemoPassword, seedDemo } from './modules/seed/demo.js';
+import { startServer } from './server.js';
+
+const program = new Command('kaimen').description('Kaimen (开门) operator commands').showHelpAfterError();
+
+async function withDatabase<T>(fn: (database: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = Database.open(config.database);
+  try {
+    return await fn(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+const passwordFile = (config: Config) => path.join(config.dataDir, 'demo-password.txt');
+
+/** The configured demo password, or the one generated at the first seed (kept in the data dir). */
+function demoPassword(config: Config): { password: string; generated: boolean } {
+  if (config.demoPassword) return { password: config.demoPassword, generated: false };
+  const file = passwordFile(config);
+  if (fs.existsSync(file)) return { password: fs.readFileSync(file, 'utf8').trim(), generated: true };
+  const password = generateDemoPassword();
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { password, generated: true };
+}
+
+async function seedDemoTenant(database: Database, config: Config) {
+  await migrateToLatest(database);
+  const { password, generated } = demoPassword(config);
+  if (!checkPassword(password).ok)
+    throw new Error(
+      'KAIMEN_DEMO_PASSWORD does not meet the password policy (8+ characters, 3 of: upper, lower, digit, symbol)',
+    );
+  const result = await seedDemo(database, { password, scryptCost: config.scryptCost, now: config.now() });
+  return { ...result, password, generated };
+}
+
+function printLogins(url: string, r: { usernames: string[]; password: string; generated: boolean }) {
+  const lines = [
+    '',
+    `  Kaimen 开门 — ${DEMO_TENANT_NAME}`,
+    `  Open ${url} and sign in as any of:`,
+    ...r.usernames.map((u) => `    ${u.padEnd(12)} ${r.password}`),
+    r.generated
+      ? `  (generated password, kept in ${'data/demo-password.txt'}; set KAIMEN_DEMO_PASSWORD to choose one)`
+      : '',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (or undo the last with --down)')
+  .option('--down', 'undo the most recent migration')
+  .action(async (o: { down?: boolean }) => {
+    const done = await withDatabase((db) => (o.down ? migrateDown(db) : migrateToLatest(db)));
+    console.log(done.length ? done.join('\n') : 'database is up to date');
+  });
+
+program
+  .command('seed')
+  .description('create demo data')
+  .requiredOption('--demo', 'create the demo tenant with one user per role (skipped when it exists)')
+  .action(async () => {
+    const r = await withDatabase((db, config) => seedDemoTenant(db, config));
+    console.log(r.created ? 'demo tenant created' : 'demo tenant already exists');
+    printLogins('http://localhost:' + loadConfig().port, r);
+  });
+
+program
+  .command('serve')
+  .description('run the server (migrates first)')
+  .action(async () => {
+    await startServer(loadConfig());
+  });
+
+program
+  .command('demo')
+  .description('migrate, seed the demo tenant when empty, and serve')
+  .action(async () => {
+    const config = loadConfig();
+    const database = Database.open(config.database);
+    const r = await seedDemoTenant(database, config);
+    await startServer(config, database);
+    printLogins(`http://localhost:${config.port}`, r);
+  });
+
+const user = program.command('user').description('manage users');
+user
+  .command('create')
+  .description('create a user; role super_admin makes a platform operator outside every tenant')
+  .requiredOption('--username <name>')
+  .requiredOption('--password <password>')
+  .requiredOption('--role <role>', ROLES.join(' | '))
+  .option('--tenant <slug>', 'tenant slug (all roles but super_admin)')
+  .option('--display-name <name>')
+  .action(async (o: { username: string; password: string; role: string; tenant?: string; displayName?: string }) => {
+    if (!ROLES.includes(o.role as Role)) throw new Error(`unknown role ${o.role}; one of ${ROLES.join(', ')}`);
+    if (!checkPassword(o.password).ok)
+      throw new Error('password does not meet the policy (8+ characters, 3 of: upper, lower, digit, symbol)');
+    await withDatabase(async (database, config) => {
+      await migrateToLatest(database);
+      let tenantId: string | null = null;
+      if (o.role !== 'super_admin') {
+        if (!o.tenant) throw new Error('--tenant is required for tenant roles');
+        const t = await database.db.selectFrom('tenants').select('id').where('slug', '=', o.tenant).executeTakeFirst();
+        if (!t) throw new Error(`no tenant ${o.tenant}`);
+        tenantId = t.id;
+      }
+      const now = iso(config.now());
+      await database.db
+        .insertInto('users')
+        .values({
+          id: newId(),
+          tenantId,
+          username: o.username.toLowerCase(),
+          displayName: o.displayName ?? o.username,
+          passwordHash: await hashPassword(o.password, config.scryptCost),
+          role: o.role,
+          passwordChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })
+        .execute();
+      console.log(`user ${o.username} created`);
+    });
+  });
+
+program.parseAsync().catch((err: unknown) => {
+  console.error(`kaimen: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema/index.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Executor = Kysely<DB> | Transaction<DB>;
+
+// int8 (counts, bigserial ids) arrive as strings by default; our values fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export type DatabaseOptions = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
+
+/** Owns the Kysely instance, its pragmas and transactions; data functions take `db` first. */
+export class Database {
+  private constructor(
+    readonly db: Kysely<DB>,
+    readonly dialect: Dialect,
+  ) {}
+
+  static open(options: DatabaseOptions): Database {
+    if (options.kind === 'sqlite') {
+      if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
+      const sqlite = new SqliteDatabase(options.file);
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma('synchronous = NORMAL');
+      const db = new Kysely<DB>({
+        dialect: new SqliteDialect({ database: sqlite }),
+        plugins: [new CamelCasePlugin()],
+      });
+      return new Database(db, 'sqlite');
+    }
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    return new Database(db, 'postgres');
+  }
+
+  /** Every multi-row write goes through here: all of it lands, or none. */
+  transaction<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(fn);
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Database errors mapped to what the API says about them. */
+export function classifyDbError(err: unknown): 'unique' | 'foreign-key' | 'not-null' | null {
+  const e = err as { code?: string };
+  switch (e?.code) {
+    case 'SQLITE_CONSTRAINT_UNIQUE':
+    case 'SQLITE_CONSTRAINT_PRIMARYKEY':
+    case '23505':
+      return 'unique';
+    case 'SQLITE_CONSTRAINT_FOREIGNKEY':
+    case '23503':
+      return 'foreign-key';
+    case 'SQLITE_CONSTRAINT_NOTNULL':
+    case '23502':
+      return 'not-null';
+    default:
+      return null;
+  }
+}

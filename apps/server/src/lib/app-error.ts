@@ -1,0 +1,35 @@
+import { ERROR_STATUS, type ErrorCode } from '@kaimen/shared';
+
+export interface FieldError {
+  field: string;
+  message: string;
+  code?: string;
+}
+
+/** The one error type services throw; the error handler turns it into problem+json. */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: {
+      params?: Record<string, string | number>;
+      errors?: FieldError[];
+      /** Extra members of the problem document (e.g. `retryAfterMinutes`). */
+      extra?: Record<string, unknown>;
+      /** Record the refusal in the audit log. */
+      refused?: { entityType: string; entityId?: string | null; action: string };
+      /** Internal note for logs only; never sent to the client. */
+      internal?: string;
+    } = {},
+  ) {
+    super(options.internal ?? code);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (entityType: string, entityId?: string, action = 'read') =>
+  new AppError('not-found', { refused: { entityType, entityId, action } });
+
+export const forbidden = (entityType: string, action: string, entityId?: string) =>
+  new AppError('forbidden', { refused: { entityType, entityId, action } });
