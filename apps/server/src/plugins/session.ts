@@ -47,7 +47,12 @@ export const sessionPlugin = fp(async (app) => {
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.decorateRequest('session', null);
   app.decorateRequest('actor', function (this: FastifyRequest) {
-    if (!this.ctx.actor) throw new AppError('unauthenticated');
+    if (!this.ctx.actor) {
+      // Asking "who am I" while signed out is how the web app starts: not worth an audit row.
+      const path = this.routeOptions.url ?? this.url;
+      const refused = path === '/api/auth/me' ? undefined : { entityType: 'request', action: `${this.method} ${path}` };
+      throw new AppError('unauthenticated', { refused });
+    }
     return this.ctx.actor;
   });
 

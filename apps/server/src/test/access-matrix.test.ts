@@ -1,0 +1,297 @@
+import type { Role } from '@kaimen/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSuperAdmin, createTenant, type TestTenant } from './factories.js';
+import { buildTestApp, Client, DB_KIND, login, type TestHarness } from './helper.js';
+
+/**
+ * The role × route matrix for the platform's admin routes. Each call is made
+ * by every role against fresh data; the allowed roles must succeed and leave an
+ * audit event for writes, every other role gets 403 and a refusal in the audit log.
+ */
+type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown; write: boolean };
+type Route = { name: string; allowed: Role[]; ok: number; make: (c: Ctx) => Promise<Call> };
+interface Ctx {
+  h: TestHarness;
+  t: TestTenant;
+  admin: Client;
+  seq: number;
+}
+
+const TENANT_ROLES_ALL: Role[] = ['admin', 'leader', 'investment', 'service', 'department', 'property', 'enterprise'];
+const ALL_ROLES: Role[] = [...TENANT_ROLES_ALL, 'super_admin'];
+
+async function freshUser(c: Ctx) {
+  const res = await c.admin.post('/api/users', {
+    username: `m-${c.seq++}-${Date.now() % 100000}`,
+    displayName: 'Target',
+    role: 'service',
+    password: 'Target-Passw0rd',
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json() as { id: string; version: number };
+}
+async function freshDepartment(c: Ctx) {
+  const res = await c.admin.post('/api/departments', {
+    code: `d${c.seq++}x${Date.now() % 100000}`,
+    nameZh: '测试部门',
+    nameEn: 'Test dept',
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json() as { id: string; version: number };
+}
+
+const ROUTES: Route[] = [
+  {
+    name: 'list users',
+    allowed: ['admin', 'leader'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/users', write: false }),
+  },
+  {
+    name: 'create user',
+    allowed: ['admin'],
+    ok: 201,
+    make: async (c) => ({
+      method: 'POST',
+      url: '/api/users',
+      write: true,
+      payload: {
+        username: `n-${c.seq++}-${Date.now() % 100000}`,
+        displayName: 'New',
+        role: 'investment',
+        password: 'Newuser-Passw0rd',
+      },
+    }),
+  },
+  {
+    name: 'get user',
+    allowed: ['admin', 'leader'],
+    ok: 200,
+    make: async (c) => ({ method: 'GET', url: `/api/users/${c.t.users.service.id}`, write: false }),
+  },
+  {
+    name: 'update user',
+    allowed: ['admin'],
+    ok: 200,
+    make: async (c) => {
+      const u = await freshUser(c);
+      return {
+        method: 'PATCH',
+        url: `/api/users/${u.id}`,
+        write: true,
+        payload: { version: u.version, displayName: 'Renamed' },
+      };
+    },
+  },
+  {
+    name: 'disable user',
+    allowed: ['admin'],
+    ok: 200,
+    make: async (c) => ({ method: 'POST', url: `/api/users/${(await freshUser(c)).id}/disable`, write: true }),
+  },
+  {
+    name: 'enable user',
+    allowed: ['admin'],
+    ok: 200,
+    make: async (c) => ({ method: 'POST', url: `/api/users/${(await freshUser(c)).id}/enable`, write: true }),
+  },
+  {
+    name: 'unlock user',
+    allowed: ['admin'],
+    ok: 200,
+    make: async (c) => ({ method: 'POST', url: `/api/users/${(await freshUser(c)).id}/unlock`, write: true }),
+  },
+  {
+    name: 'reset password',
+    allowed: ['admin'],
+    ok: 204,
+    make: async (c) => ({
+      method: 'POST',
+      url: `/api/users/${(await freshUser(c)).id}/reset-password`,
+      write: true,
+      payload: { password: 'Other-Passw0rd' },
+    }),
+  },
+  {
+    name: 'list departments',
+    allowed: TENANT_ROLES_ALL,
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/departments', write: false }),
+  },
+  {
+    name: 'create department',
+    allowed: ['admin'],
+    ok: 201,
+    make: async (c) => ({
+      method: 'POST',
+      url: '/api/departments',
+      write: true,
+      payload: { code: `x${c.seq++}y${Date.now() % 100000}`, nameZh: '新部门', nameEn: 'New dept' },
+    }),
+  },
+  {
+    name: 'update department',
+    allowed: ['admin'],
+    ok: 200,
+    make: async (c) => {
+      const d = await freshDepartment(c);
+      return {
+        method: 'PATCH',
+        url: `/api/departments/${d.id}`,
+        write: true,
+        payload: { version: d.version, nameZh: '改名' },
+      };
+    },
+  },
+  {
+    name: 'delete department',
+    allowed: ['admin'],
+    ok: 204,
+    make: async (c) => ({ method: 'DELETE', url: `/api/departments/${(await freshDepartment(c)).id}`, write: true }),
+  },
+  {
+    name: 'read dictionaries',
+    allowed: TENANT_ROLES_ALL,
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/dictionaries', write: false }),
+  },
+  {
+    name: 'update need category',
+    allowed: ['admin'],
+    ok: 200,
+    make: async (c) => {
+      const cat = (await c.admin.get('/api/dictionaries')).json().needCategories[0];
+      return {
+        method: 'PATCH',
+        url: `/api/need-categories/${cat.id}`,
+        write: true,
+        payload: { version: cat.version, slaWorkingDays: 7 },
+      };
+    },
+  },
+  {
+    name: 'read security settings',
+    allowed: ['admin'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/settings/security', write: false }),
+  },
+  {
+    name: 'update security settings',
+    allowed: ['admin'],
+    ok: 200,
+    make: async (c) => {
+      const s = (await c.admin.get('/api/settings/security')).json();
+      return {
+        method: 'PUT',
+        url: '/api/settings/security',
+        write: true,
+        payload: { version: s.version, totpRequiredRoles: [] },
+      };
+    },
+  },
+  {
+    name: 'read audit log',
+    allowed: ['admin', 'leader', 'super_admin'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/audit', write: false }),
+  },
+  {
+    name: 'list tenants',
+    allowed: ['super_admin'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/platform/tenants', write: false }),
+  },
+  {
+    name: 'create tenant',
+    allowed: ['super_admin'],
+    ok: 201,
+    make: async (c) => {
+      const n = `${c.seq++}x${Date.now() % 100000}`;
+      return {
+        method: 'POST',
+        url: '/api/platform/tenants',
+        write: true,
+        payload: { slug: `t-${n}`, name: `Park ${n}`, adminUsername: `t-${n}-admin`, adminPassword: 'Tenant-Passw0rd' },
+      };
+    },
+  },
+  {
+    name: 'update tenant',
+    allowed: ['super_admin'],
+    ok: 200,
+    make: async (c) => {
+      const t = await c.h.database.db
+        .selectFrom('tenants')
+        .select(['id', 'version'])
+        .where('id', '=', c.t.id)
+        .executeTakeFirstOrThrow();
+      return {
+        method: 'PATCH',
+        url: `/api/platform/tenants/${t.id}`,
+        write: true,
+        payload: { version: t.version, name: 'Renamed park' },
+      };
+    },
+  },
+];
+
+describe(`role × route matrix (${DB_KIND})`, () => {
+  const c = { seq: 0 } as Ctx;
+  const clients = new Map<Role, Client>();
+  beforeAll(async () => {
+    c.h = await buildTestApp();
+    c.t = await createTenant(c.h.database, 'mx', c.h.clock.now());
+    const op = await createSuperAdmin(c.h.database, 'mx-operator');
+    c.admin = await login(c.h.app, c.t.users.admin.username);
+    for (const role of TENANT_ROLES_ALL)
+      clients.set(role, await login(c.h.app, c.t.users[role as keyof TestTenant['users']].username));
+    clients.set('super_admin', await login(c.h.app, op.username));
+  });
+  afterAll(async () => c.h.close());
+
+  const auditCount = async (outcome: string) =>
+    Number(
+      (
+        await c.h.database.db
+          .selectFrom('auditEvents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('outcome', '=', outcome)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  for (const route of ROUTES) {
+    for (const role of ALL_ROLES) {
+      const allowed = route.allowed.includes(role);
+      it(`${route.name}: ${role} is ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const call = await route.make(c);
+        const okBefore = await auditCount('ok');
+        const refusedBefore = await auditCount('refused');
+        const res = await clients
+          .get(role)!
+          .inject({ method: call.method, url: call.url, payload: call.payload as never });
+        if (allowed) {
+          expect(res.statusCode, res.body).toBe(route.ok);
+          if (call.write) expect(await auditCount('ok')).toBe(okBefore + 1);
+        } else {
+          expect(res.statusCode, res.body).toBe(403);
+          expect(res.json().code).toBe('forbidden');
+          expect(await auditCount('refused')).toBe(refusedBefore + 1);
+          expect(await auditCount('ok')).toBe(okBefore);
+        }
+      });
+    }
+  }
+
+  it('every route refuses a request without a session with 401', async () => {
+    for (const route of ROUTES) {
+      const call = await route.make(c);
+      const res = await new Client(c.h.app).inject({
+        method: call.method,
+        url: call.url,
+        payload: call.payload as never,
+      });
+      expect(res.statusCode, `${route.name}: ${res.body}`).toBe(401);
+    }
+  });
+});
