@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import { newId } from './lib/ids.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
-// import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { dictionariesRoutes } from './modules/dictionaries/dictionaries.routes.js';
@@ -60,6 +60,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('database', database);
   if (!options.database) app.addHook('onClose', async () => database.close());
 
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
   await app.register(securityPlugin);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
@@ -75,7 +78,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(settingsRoutes);
   await app.register(auditRoutes);
   await app.register(tenantsRoutes);
-  // await app.register(attachmentsRoutes);
+  await app.register(attachmentsRoutes);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -249,7 +249,7 @@ describe(`role × route matrix (${DB_KIND})`, () => {
   });
   afterAll(async () => c.h.close());
 
-  const auditCount = async (outcome: string) =>
+  const auditCount = async (outcome: 'ok' | 'refused') =>
     Number(
       (
         await c.h.database.db
