@@ -10,7 +10,7 @@ import { createJobRunner } from './modules/jobs/jobs.js';
 export async function startServer(config: Config, database = Database.open(config.database)): Promise<FastifyInstance> {
   await migrateToLatest(database);
   const app = await buildApp(config, { database });
-  const runner = createJobRunner({ database, config }, `${os.hostname()}:${process.pid}`);
+  const runner = createJobRunner({ database, config }, `${os.hostname()}:${process.pid}`, { log: app.log });
   app.addHook('onClose', async () => {
     await runner.stop();
     await database.close();

@@ -36,6 +36,8 @@ export class Database {
       return new Database(db, 'sqlite');
     }
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client's error (e.g. PostgreSQL restarting) must not crash the process; the pool replaces it.
+    pool.on('error', (err) => console.error(`postgres pool: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     return new Database(db, 'postgres');
   }
