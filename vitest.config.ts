@@ -34,6 +34,7 @@ export default defineConfig(async () => {
     test: {
       projects: [
         { resolve: { alias }, test: { name: 'shared', include: ['packages/shared/src/**/*.test.ts'] } },
+        'apps/web/vitest.config.ts',
         server('sqlite'),
         ...(pg ? [server('postgres')] : []),
       ],

@@ -14,6 +14,7 @@ export interface AuditInput {
   tenantId?: string | null;
   actorUsername?: string | null;
   actorUserId?: string | null;
+  actorRole?: string | null;
 }
 
 const SECRET_KEYS = new Set(['passwordHash', 'totpSecret', 'totpPendingSecret', 'password', 'csrfToken']);
@@ -33,7 +34,7 @@ export async function recordAudit(db: Executor, ctx: RequestContext, e: AuditInp
       at: iso(ctx.now),
       actorUserId: e.actorUserId !== undefined ? e.actorUserId : (ctx.actor?.userId ?? null),
       actorUsername: e.actorUsername !== undefined ? e.actorUsername : (ctx.actor?.username ?? null),
-      actorRole: ctx.actor?.role ?? null,
+      actorRole: e.actorRole !== undefined ? e.actorRole : (ctx.actor?.role ?? null),
       ip: ctx.ip,
       requestId: ctx.requestId,
       action: e.action,

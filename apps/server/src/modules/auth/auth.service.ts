@@ -53,6 +53,7 @@ export async function login(
       tenantId: u?.tenantId ?? null,
       actorUserId: u?.id ?? null,
       actorUsername: input.username,
+      actorRole: u?.role ?? null,
     });
   const lockError = (until: string) =>
     new AppError('account-locked', {
@@ -127,6 +128,7 @@ export async function login(
       tenantId: user.tenantId,
       actorUserId: user.id,
       actorUsername: user.username,
+      actorRole: user.role,
     });
     const fresh = { ...user, lastLoginAt: iso(now), failedLogins: 0, lockedUntil: null };
     return {

@@ -119,6 +119,35 @@ describe(`user administration (${DB_KIND})`, () => {
     await login(h.app, t.users.investment.username);
   });
 
+  it('names each change in the audit log, with the role of who did it', async () => {
+    const u = (
+      await admin.post('/api/users', {
+        username: 'audit-me',
+        displayName: 'a',
+        role: 'service',
+        password: 'Auditme-2026',
+      })
+    ).json();
+    await admin.post(`/api/users/${u.id}/disable`);
+    await admin.post(`/api/users/${u.id}/enable`);
+    await admin.post(`/api/users/${u.id}/unlock`);
+    await admin.post(`/api/users/${u.id}/reset-password`, { password: 'Auditme-2027' });
+    await admin.patch(`/api/users/${u.id}`, { version: 5, displayName: 'b' });
+    await login(h.app, 'audit-me', 'Auditme-2027');
+    const items = (await admin.get(`/api/audit?entityId=${u.id}&pageSize=50`)).json().items;
+    expect(items.map((e: { action: string }) => e.action).reverse()).toEqual([
+      'create',
+      'disable',
+      'enable',
+      'unlock',
+      'reset-password',
+      'update',
+      'login',
+    ]);
+    expect(items.every((e: { actorRole: string }) => e.actorRole)).toBe(true);
+    expect(items[0]).toMatchObject({ action: 'login', actorRole: 'service', actorUsername: 'audit-me' });
+  });
+
   it('a department with users cannot be deleted', async () => {
     const res = await admin.delete(`/api/departments/${t.departments.housing}`);
     expect(res.statusCode).toBe(409);

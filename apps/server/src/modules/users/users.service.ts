@@ -112,7 +112,7 @@ async function changeUser(
   ctx: RequestContext,
   id: string,
   action: UserAction,
-  o: { version?: number; set: Record<string, unknown>; endSessions?: boolean },
+  o: { version?: number; set: Record<string, unknown>; endSessions?: boolean; auditAction: string },
 ) {
   const actor = ctx.actor!;
   return deps.database.transaction(async (trx) => {
@@ -127,7 +127,7 @@ async function changeUser(
     if (o.endSessions) await deleteUserSessions(trx, id);
     const after = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await recordAudit(trx, ctx, {
-      action,
+      action: o.auditAction,
       entityType: 'user',
       entityId: id,
       before: presentUser(before),
@@ -144,7 +144,12 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, in
   const set: Record<string, unknown> = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
   if (departmentHead !== undefined) set.departmentHead = departmentHead ? 1 : 0;
   // A role change can narrow what the user may see: end their sessions so it takes effect now.
-  return changeUser(deps, ctx, id, 'update', { version, set, endSessions: rest.role !== undefined });
+  return changeUser(deps, ctx, id, 'update', {
+    version,
+    set,
+    endSessions: rest.role !== undefined,
+    auditAction: 'update',
+  });
 }
 
 export async function disableUser(deps: Deps, ctx: RequestContext, id: string, disabled: boolean) {
@@ -153,16 +158,21 @@ export async function disableUser(deps: Deps, ctx: RequestContext, id: string, d
       errors: [{ field: 'id', message: ctx.locale === 'en' ? 'You cannot disable yourself.' : '不能停用自己的账号。' }],
     });
   }
-  return changeUser(deps, ctx, id, 'disable', { set: { disabled: disabled ? 1 : 0 }, endSessions: disabled });
+  return changeUser(deps, ctx, id, 'disable', {
+    set: { disabled: disabled ? 1 : 0 },
+    endSessions: disabled,
+    auditAction: disabled ? 'disable' : 'enable',
+  });
 }
 
 export async function unlockUser(deps: Deps, ctx: RequestContext, id: string) {
-  return changeUser(deps, ctx, id, 'update', { set: { lockedUntil: null, failedLogins: 0 } });
+  return changeUser(deps, ctx, id, 'update', { set: { lockedUntil: null, failedLogins: 0 }, auditAction: 'unlock' });
 }
 
 export async function resetPassword(deps: Deps, ctx: RequestContext, id: string, password: string) {
   const passwordHash = await hashPassword(password, deps.config.scryptCost);
   await changeUser(deps, ctx, id, 'resetPassword', {
+    auditAction: 'reset-password',
     set: { passwordHash, passwordChangedAt: iso(ctx.now), lockedUntil: null, failedLogins: 0 },
     endSessions: true,
   });

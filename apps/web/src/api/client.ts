@@ -1,0 +1,119 @@
+import type { ErrorCode, Locale, Problem } from '@kaimen/shared';
+
+/** An API call that answered with an RFC 9457 problem (or failed to reach the server). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail || problem.title);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+
+  get code(): ErrorCode {
+    return this.problem.code;
+  }
+}
+
+export const isApiError = (error: unknown, code?: ErrorCode): error is ApiError =>
+  error instanceof ApiError && (code === undefined || error.code === code);
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+interface ClientHooks {
+  getLocale: () => Locale;
+  onUnauthenticated: () => void;
+  /** The user's role started requiring TOTP during the session. */
+  onEnrolmentRequired: () => void;
+}
+
+let csrfToken: string | null = null;
+let hooks: ClientHooks = {
+  getLocale: () => 'zh-CN',
+  onUnauthenticated: () => undefined,
+  onEnrolmentRequired: () => undefined,
+};
+
+export const configureClient = (next: ClientHooks): void => {
+  hooks = next;
+};
+export const setCsrfToken = (token: string | null): void => {
+  csrfToken = token;
+};
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export const buildUrl = (path: string, query?: Query): string => {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+};
+
+async function toProblem(res: Response): Promise<Problem> {
+  const fallback: Problem = {
+    type: '/problems/internal',
+    code: res.status === 401 ? 'unauthenticated' : 'internal',
+    title: res.statusText || 'Error',
+    status: res.status,
+    detail: res.statusText || `HTTP ${res.status}`,
+  };
+  try {
+    const body = (await res.json()) as Partial<Problem>;
+    return body && typeof body.code === 'string' ? ({ ...fallback, ...body } as Problem) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': hooks.getLocale(),
+  };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new ApiError({ type: '/problems/internal', code: 'internal', title: 'Network', status: 0, detail });
+  }
+
+  if (!res.ok) {
+    const problem = await toProblem(res);
+    if (problem.code === 'unauthenticated') {
+      csrfToken = null;
+      hooks.onUnauthenticated();
+    } else if (problem.code === 'totp-enrolment-required') {
+      hooks.onEnrolmentRequired();
+    }
+    throw new ApiError(problem);
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const data = (text ? JSON.parse(text) : undefined) as T;
+  if (data && typeof data === 'object' && 'csrfToken' in data && typeof data.csrfToken === 'string') {
+    csrfToken = data.csrfToken;
+  }
+  return data;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T = void>(path: string) => request<T>('DELETE', path),
+};

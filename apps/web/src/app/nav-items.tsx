@@ -1,0 +1,47 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  ClusterOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Role } from '@kaimen/shared';
+import type { MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/zh-CN';
+import { canSee, PATHS, type Screen } from './access';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+interface Entry {
+  screen: Screen;
+  label: MessageKey;
+  icon: ReactNode;
+}
+
+const ADMIN_ENTRIES: Entry[] = [
+  { screen: 'users', label: 'nav.users', icon: <TeamOutlined /> },
+  { screen: 'departments', label: 'nav.departments', icon: <ApartmentOutlined /> },
+  { screen: 'dictionaries', label: 'nav.dictionaries', icon: <BookOutlined /> },
+  { screen: 'security', label: 'nav.security', icon: <SafetyOutlined /> },
+  { screen: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
+];
+
+/** The side navigation for a role: only the entries it may open. */
+export function navItems(role: Role, t: (key: MessageKey) => string): MenuItem[] {
+  const item = (entry: Entry): MenuItem => ({
+    key: PATHS[entry.screen],
+    icon: entry.icon,
+    label: t(entry.label),
+  });
+  const items: MenuItem[] = [item({ screen: 'home', label: 'nav.home', icon: <HomeOutlined /> })];
+  const admin = ADMIN_ENTRIES.filter((entry) => canSee(entry.screen, role));
+  if (admin.length > 0) {
+    items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin.map(item) });
+  }
+  if (canSee('tenants', role)) items.push(item({ screen: 'tenants', label: 'nav.tenants', icon: <ClusterOutlined /> }));
+  return items;
+}

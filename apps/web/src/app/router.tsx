@@ -1,0 +1,69 @@
+import { Result } from 'antd';
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage';
+import { TotpEnrolPage } from '../features/auth/TotpEnrolPage';
+import { HomePage } from '../features/home/HomePage';
+import { useI18n } from '../i18n/use-i18n';
+import { PATHS, type Screen } from './access';
+import { AppLayout } from './AppLayout';
+import { RedirectIfSignedIn, RequireAuth, RequireScreen, TOTP_ENROL_PATH } from './guards';
+
+// Admin screens load on first use, so signing in does not wait for them.
+const AuditPage = lazy(() => import('../features/admin/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const DepartmentsPage = lazy(() =>
+  import('../features/admin/departments/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })),
+);
+const DictionariesPage = lazy(() =>
+  import('../features/admin/dictionaries/DictionariesPage').then((m) => ({ default: m.DictionariesPage })),
+);
+const SecurityPage = lazy(() =>
+  import('../features/admin/security/SecurityPage').then((m) => ({ default: m.SecurityPage })),
+);
+const TenantsPage = lazy(() =>
+  import('../features/admin/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })),
+);
+const UsersPage = lazy(() => import('../features/admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+
+function NotFound() {
+  const { t } = useI18n();
+  return <Result status="404" title="404" subTitle={t('error.notFoundPage')} />;
+}
+
+const screen = (name: Screen, element: ReactNode) => ({
+  path: PATHS[name],
+  element: <RequireScreen screen={name}>{element}</RequireScreen>,
+});
+
+export const router = createBrowserRouter([
+  {
+    path: '/login',
+    element: (
+      <RedirectIfSignedIn>
+        <LoginPage />
+      </RedirectIfSignedIn>
+    ),
+  },
+  {
+    element: <RequireAuth enrolment />,
+    children: [{ path: TOTP_ENROL_PATH, element: <TotpEnrolPage /> }],
+  },
+  {
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          screen('users', <UsersPage />),
+          screen('departments', <DepartmentsPage />),
+          screen('dictionaries', <DictionariesPage />),
+          screen('security', <SecurityPage />),
+          screen('audit', <AuditPage />),
+          screen('tenants', <TenantsPage />),
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

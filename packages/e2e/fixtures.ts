@@ -1,0 +1,115 @@
+import { test as base, expect, request, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+
+/** The password of every demo user (`seed --demo` reads it from KAIMEN_DEMO_PASSWORD). */
+export const DEMO_PASSWORD = process.env.KAIMEN_DEMO_PASSWORD ?? 'Kaimen-demo-2026';
+/** A super_admin that global-setup.ts adds beside the demo tenant. */
+export const PLATFORM_OPERATOR = 'platform';
+/** Meets the password policy (8+ characters, 3 classes). */
+export const NEW_PASSWORD = 'E2e-Passw0rd!';
+
+/** A name no earlier run or spec has used. */
+export const unique = (prefix: string): string =>
+  `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+export interface ApiUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  departmentId: string | null;
+  disabled: boolean;
+}
+
+/** The demo admin over the JSON API, for seeding what a spec needs without clicking. */
+export class AdminApi {
+  private constructor(
+    private readonly ctx: APIRequestContext,
+    private readonly csrfToken: string,
+  ) {}
+
+  static async signIn(baseURL: string, username = 'admin', password = DEMO_PASSWORD): Promise<AdminApi> {
+    const ctx = await request.newContext({ baseURL });
+    const res = await ctx.post('/api/auth/login', { data: { username, password } });
+    expect(res.status(), await res.text()).toBe(200);
+    const { csrfToken } = (await res.json()) as { csrfToken: string };
+    return new AdminApi(ctx, csrfToken);
+  }
+
+  async createUser(input: {
+    username: string;
+    displayName: string;
+    role: string;
+    password?: string;
+  }): Promise<ApiUser> {
+    const res = await this.ctx.post('/api/users', {
+      data: { password: NEW_PASSWORD, ...input },
+      headers: { 'X-CSRF-Token': this.csrfToken },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    return (await res.json()) as ApiUser;
+  }
+
+  async findUser(username: string): Promise<ApiUser> {
+    const res = await this.ctx.get('/api/users', { params: { q: username } });
+    expect(res.ok(), await res.text()).toBe(true);
+    const { items } = (await res.json()) as { items: ApiUser[] };
+    const user = items.find((u) => u.username === username);
+    if (!user) throw new Error(`no user ${username}`);
+    return user;
+  }
+
+  /** Sets which roles must use TOTP, whatever the current version. */
+  async setTotpRequiredRoles(roles: string[]): Promise<void> {
+    const current = await this.ctx.get('/api/settings/security');
+    const { version } = (await current.json()) as { version: number };
+    const res = await this.ctx.put('/api/settings/security', {
+      data: { totpRequiredRoles: roles, version },
+      headers: { 'X-CSRF-Token': this.csrfToken },
+    });
+    expect(res.ok(), await res.text()).toBe(true);
+  }
+
+  dispose(): Promise<void> {
+    return this.ctx.dispose();
+  }
+}
+
+export const test = base.extend<{ adminApi: AdminApi }>({
+  adminApi: async ({ baseURL }, use) => {
+    const api = await AdminApi.signIn(baseURL ?? '');
+    await use(api);
+    await api.dispose();
+  },
+});
+
+export { expect };
+
+/** Fills the login form, whatever the UI language (the fields are found by their ids). */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  if (!page.url().endsWith('/login')) await page.goto('/login');
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+}
+
+/** Signs in and waits for the main layout. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, username, password);
+  await expect(page.getByTestId('user-menu')).toBeVisible();
+}
+
+/** Picks an option of the antd Select, in the open dialog, whose form label is `label` (a required one reads "* label"). */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page
+    .getByRole('dialog')
+    .getByRole('combobox', { name: new RegExp(`^(\\* )?${label}$`) })
+    .click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Types a code into antd's six one-digit boxes, one box at a time as a person would. */
+export async function fillOtp(scope: Page | Locator, code: string): Promise<void> {
+  for (const [index, digit] of [...code].entries()) {
+    await scope.getByRole('textbox', { name: `OTP Input ${index + 1}` }).fill(digit);
+  }
+}
