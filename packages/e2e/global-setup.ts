@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { DEMO_PASSWORD, PLATFORM_OPERATOR } from './fixtures.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -37,6 +38,26 @@ async function waitForHealth(url: string, exited: () => string | null, timeoutMs
   throw new Error(`the server did not answer ${url} within ${timeoutMs} ms`);
 }
 
+const PG_ADMIN_URL = process.env.KAIMEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** With KAIMEN_E2E_DB=postgres the server runs on a PostgreSQL database of this run's own. */
+async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `kaimen_e2e_${Date.now().toString(36)}`;
+  const admin = async (query: string) => {
+    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+    await client.connect();
+    try {
+      await client.query(query);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
 /**
  * Seeds the demo tenant into a fresh data directory and starts the built server
  * on a free port; the returned function stops it and removes the directory.
@@ -46,6 +67,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
   }
   const dataDir = await mkdtemp(join(tmpdir(), 'kaimen-e2e-'));
+  const pgDatabase = process.env.KAIMEN_E2E_DB === 'postgres' ? await createPostgresDatabase() : null;
   const port = await freePort();
   const env = {
     ...process.env,
@@ -53,6 +75,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     HOST: '127.0.0.1',
     KAIMEN_DATA_DIR: dataDir,
     KAIMEN_DEMO_PASSWORD: DEMO_PASSWORD,
+    ...(pgDatabase ? { DATABASE_URL: pgDatabase.url } : {}),
   };
 
   const cli = (...args: string[]) =>
@@ -83,5 +106,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }
     log.end();
     await rm(dataDir, { recursive: true, force: true });
+    await pgDatabase?.drop();
   };
 }

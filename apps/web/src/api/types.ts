@@ -38,6 +38,8 @@ export interface Session {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** More than `total` match: the server stopped counting at a cap. */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -30,6 +30,7 @@ export const en: Record<MessageKey, string> = {
   'common.saved': 'Saved',
   'common.search': 'Search',
   'common.total': '{total} in all',
+  'common.totalCapped': '{total}+ in all',
   'common.yes': 'Yes',
 
   'error.unexpected': 'Something unexpected went wrong: please try again later.',

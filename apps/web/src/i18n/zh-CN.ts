@@ -29,6 +29,7 @@ export const zhCN = {
   'common.saved': '已保存',
   'common.search': '查询',
   'common.total': '共 {total} 条',
+  'common.totalCapped': '共 {total}+ 条',
   'common.yes': '是',
 
   'error.unexpected': '出现意外错误，请稍后再试。',

@@ -84,6 +84,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addForeignKeyConstraint('users_department_fk', ['tenant_id', 'department_id'], 'departments', ['tenant_id', 'id'])
     .execute();
   await db.schema.createIndex('users_tenant_idx').on('users').columns(['tenant_id', 'role']).execute();
+  await db.schema.createIndex('users_tenant_username_idx').on('users').columns(['tenant_id', 'username']).execute();
 
   await db.schema
     .createTable('sessions')
@@ -115,6 +116,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('after', 'text')
     .addColumn('detail', 'text')
     .execute();
+  // The log is read newest first per tenant: without this SQLite sorts the whole tenant's log per page.
+  await db.schema.createIndex('audit_tenant_id_idx').on('audit_events').columns(['tenant_id', 'id']).execute();
   await db.schema.createIndex('audit_tenant_at_idx').on('audit_events').columns(['tenant_id', 'at']).execute();
   await db.schema
     .createIndex('audit_tenant_entity_idx')

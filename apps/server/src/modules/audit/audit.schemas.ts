@@ -34,6 +34,8 @@ export const ZAuditEvent = z.object({
 export const ZListAuditResponse = z.object({
   items: z.array(ZAuditEvent),
   total: z.number(),
+  /** The log holds more than `total` matching events. */
+  totalCapped: z.boolean(),
   page: z.number(),
   pageSize: z.number(),
 });

@@ -4,6 +4,8 @@ import { parseJson } from '../../lib/json.js';
 import { auditPolicy } from './audit.policy.js';
 import type { TListAuditRequest } from './audit.schemas.js';
 
+export const AUDIT_COUNT_CAP = 10_000;
+
 /** Day-only bounds cover the whole day. */
 const bound = (v: string, end: boolean) =>
   v.length === 10 ? `${v}T${end ? '23:59:59.999' : '00:00:00.000'}Z` : new Date(v).toISOString();
@@ -17,9 +19,17 @@ export async function findAuditEvents(db: Executor, actor: Actor, q: TListAuditR
   if (q.outcome) query = query.where('outcome', '=', q.outcome);
   if (q.from) query = query.where('at', '>=', bound(q.from, false));
   if (q.to) query = query.where('at', '<=', bound(q.to, true));
-  const [{ total }] = (await query.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [
-    { total: number },
-  ];
+  // An exact count of a long log costs a full scan on every page: count up to a cap and say "10,000+".
+  const counted = await db
+    .selectFrom(
+      query
+        .select('id')
+        .limit(AUDIT_COUNT_CAP + 1)
+        .as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Math.min(Number(counted.n), AUDIT_COUNT_CAP);
   const rows = await query
     .selectAll()
     .orderBy('id', 'desc')
@@ -28,7 +38,8 @@ export async function findAuditEvents(db: Executor, actor: Actor, q: TListAuditR
     .execute();
   return {
     items: rows.map((r) => ({ ...r, before: parseJson(r.before, null), after: parseJson(r.after, null) })),
-    total: Number(total),
+    total,
+    totalCapped: Number(counted.n) > AUDIT_COUNT_CAP,
     page: q.page,
     pageSize: q.pageSize,
   };

@@ -67,7 +67,10 @@ export function AuditPage() {
           total: events.data?.total ?? 0,
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('common.total', { total }),
+          showTotal: (total) =>
+            events.data?.totalCapped
+              ? t('common.totalCapped', { total: total.toLocaleString() })
+              : t('common.total', { total }),
           onChange: filters.setPage,
         }}
       />
