@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-platform.js';
+import * as m0002 from './0002-enterprises.js';
 
 /** Numbered migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
+  '0002-enterprises': m0002,
 };

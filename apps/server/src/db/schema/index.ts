@@ -1,6 +1,16 @@
 import type { AttachmentsTable } from './attachments.js';
 import type { AuditEventsTable } from './audit-events.js';
+import type { ChainNodesTable } from './chain-nodes.js';
 import type { DepartmentsTable } from './departments.js';
+import type {
+  EnterpriseChainNodesTable,
+  EnterpriseContactsTable,
+  EnterpriseFiguresTable,
+  EnterpriseFormerNamesTable,
+  EnterpriseQualificationsTable,
+  EnterprisesTable,
+  EnterpriseTagsTable,
+} from './enterprises.js';
 import type { JobRunsTable } from './job-runs.js';
 import type { NeedCategoriesTable } from './need-categories.js';
 import type { SessionsTable } from './sessions.js';
@@ -18,11 +28,21 @@ export interface DB {
   auditEvents: AuditEventsTable;
   attachments: AttachmentsTable;
   jobRuns: JobRunsTable;
+  chainNodes: ChainNodesTable;
+  enterprises: EnterprisesTable;
+  enterpriseFormerNames: EnterpriseFormerNamesTable;
+  enterpriseContacts: EnterpriseContactsTable;
+  enterpriseTags: EnterpriseTagsTable;
+  enterpriseQualifications: EnterpriseQualificationsTable;
+  enterpriseChainNodes: EnterpriseChainNodesTable;
+  enterpriseFigures: EnterpriseFiguresTable;
 }
 
 export type {
   AttachmentsTable,
   AuditEventsTable,
+  ChainNodesTable,
+  EnterprisesTable,
   DepartmentsTable,
   JobRunsTable,
   NeedCategoriesTable,

@@ -10,6 +10,7 @@ import { staleOrMissing } from '../../lib/optimistic.js';
 import { hashPassword } from '../../lib/password.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { seedDefaultChain } from '../chain/chain.seed.js';
 import type { TCreateTenantRequest } from './tenants.schemas.js';
 
 const present = (t: Selectable<TenantsTable>) => ({ ...t, disabled: !!t.disabled });
@@ -64,6 +65,7 @@ export async function provisionTenant(
       })),
     )
     .execute();
+  await seedDefaultChain(trx, tenant.id, o.now);
   const adminId = newId();
   await trx
     .insertInto('users')
