@@ -6,3 +6,6 @@ export * from './validators/uscc.js';
 export * from './validators/mobile.js';
 export * from './password-policy.js';
 export * from './schemas/common.js';
+export * from './validators/amount.js';
+export * from './validators/date.js';
+export * from './enterprise.js';
