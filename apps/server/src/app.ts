@@ -12,7 +12,9 @@ import { newId } from './lib/ids.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { chainRoutes } from './modules/chain/chain.routes.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
+import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { dictionariesRoutes } from './modules/dictionaries/dictionaries.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
@@ -79,6 +81,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(auditRoutes);
   await app.register(tenantsRoutes);
   await app.register(attachmentsRoutes);
+  await app.register(chainRoutes);
+  await app.register(enterprisesRoutes);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -10,6 +10,7 @@ import { newId } from './lib/ids.js';
 import { hashPassword } from './lib/password.js';
 import { iso } from './lib/time.js';
 import { backupDatabase, restoreDatabase } from './modules/backup/backup.service.js';
+import { rebuildSearchIndex } from './modules/enterprises/search/enterprise-search.js';
 import { DEMO_TENANT_NAME, generateDemoPassword, seedDemo } from './modules/seed/demo.js';
 import { startServer } from './server.js';
 
@@ -124,7 +125,9 @@ program
   .action(async (file: string) => {
     const r = await withDatabase(async (db) => {
       await migrateToLatest(db);
-      return restoreDatabase(db, path.resolve(file), { onProgress: progress('restoring') });
+      const restored = await restoreDatabase(db, path.resolve(file), { onProgress: progress('restoring') });
+      await rebuildSearchIndex(db);
+      return restored;
     });
     process.stderr.write('\n');
     console.log(

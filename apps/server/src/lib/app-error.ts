@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode } from '@kaimen/shared';
+import { ERROR_STATUS, type ErrorCode, type Locale } from '@kaimen/shared';
 
 export interface FieldError {
   field: string;
@@ -19,6 +19,8 @@ export class AppError extends Error {
       extra?: Record<string, unknown>;
       /** Record the refusal in the audit log. */
       refused?: { entityType: string; entityId?: string | null; action: string };
+      /** A more precise user-facing text than the code's default. */
+      detail?: Record<Locale, string>;
       /** Internal note for logs only; never sent to the client. */
       internal?: string;
     } = {},

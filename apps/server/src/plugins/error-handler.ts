@@ -1,4 +1,13 @@
-import { ERROR_MESSAGES, errorDetail, problemType, type ErrorCode, type Locale, type Problem } from '@kaimen/shared';
+import {
+  ENTERPRISE_ISSUE_MESSAGES,
+  type EnterpriseIssueCode,
+  ERROR_MESSAGES,
+  errorDetail,
+  problemType,
+  type ErrorCode,
+  type Locale,
+  type Problem,
+} from '@kaimen/shared';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -22,6 +31,8 @@ function fieldErrors(validation: Validation[], locale: Locale): FieldError[] {
       const code = (params.params as { code: string }).code;
       if (code === 'password-policy')
         return { field, code, message: errorDetail('password-policy', locale, { min: 8 }) };
+      const known = ENTERPRISE_ISSUE_MESSAGES[code as EnterpriseIssueCode];
+      if (known) return { field, code, message: locale === 'en' ? known.en : known.zh };
     }
     const issue = { code: v.keyword, path: field.split('.'), ...params } as unknown as $ZodRawIssue;
     const mapped = zodLocales[locale](issue);
@@ -69,7 +80,11 @@ export const errorHandlerPlugin = fp(async (app) => {
       if (err.status >= 500) req.log.error({ err }, 'application error');
       return send(
         reply,
-        problem(req, err.code, err.status, err.options.params, { errors: err.options.errors, ...err.options.extra }),
+        problem(req, err.code, err.status, err.options.params, {
+          errors: err.options.errors,
+          ...err.options.extra,
+          ...(err.options.detail ? { detail: err.options.detail[req.ctx?.locale ?? 'zh-CN'] } : {}),
+        }),
       );
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -1,8 +1,14 @@
 import { ROLES, type Role } from '@kaimen/shared';
+import type { Id, User } from '../api/types';
 
 /** Which roles may open each screen; the menu and the route guards both read this. */
 export const ACCESS = {
   home: ROLES,
+  enterprises: ['admin', 'leader', 'investment', 'property', 'service'],
+  // An enterprise user opens its own record (the server answers 404 for any other).
+  enterprise: ['admin', 'leader', 'investment', 'property', 'service', 'enterprise'],
+  myEnterprise: ['enterprise'],
+  chain: ['admin'],
   users: ['admin'],
   departments: ['admin'],
   dictionaries: ['admin'],
@@ -17,6 +23,10 @@ export const canSee = (screen: Screen, role: Role): boolean => (ACCESS[screen] a
 
 export const PATHS: Record<Screen, string> = {
   home: '/',
+  enterprises: '/enterprises',
+  enterprise: '/enterprises/:id',
+  myEnterprise: '/my-enterprise',
+  chain: '/admin/chain',
   users: '/admin/users',
   departments: '/admin/departments',
   dictionaries: '/admin/dictionaries',
@@ -24,3 +34,36 @@ export const PATHS: Record<Screen, string> = {
   audit: '/admin/audit',
   tenants: '/platform/tenants',
 };
+
+/** Registry actions by role, as the server's enterprise policy grants them (it re-checks every call). */
+const ENTERPRISE_WRITERS = {
+  create: ['admin', 'investment', 'service'],
+  update: ['admin', 'investment', 'service', 'enterprise'],
+  delete: ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type EnterpriseAction = keyof typeof ENTERPRISE_WRITERS;
+
+const sameId = (a: Id | null | undefined, b: Id | null | undefined): boolean =>
+  a !== null && a !== undefined && b !== null && b !== undefined && String(a) === String(b);
+
+/**
+ * Whether the user may do `action` (to `record`, when given): service officers
+ * change only the companies assigned to them, an enterprise user only its own.
+ */
+export function canEnterprise(
+  user: Pick<User, 'id' | 'role' | 'enterpriseId'>,
+  action: EnterpriseAction,
+  record?: { id: Id; assignedOfficer: { id: Id } | null },
+): boolean {
+  if (!(ENTERPRISE_WRITERS[action] as readonly Role[]).includes(user.role)) return false;
+  if (action !== 'update' || !record) return true;
+  if (user.role === 'service') return sameId(record.assignedOfficer?.id, user.id);
+  if (user.role === 'enterprise') return sameId(user.enterpriseId, record.id);
+  return true;
+}
+
+/** Only admins and leaders may list users, so only they get the officer filter. */
+export const canPickOfficer = (role: Role): boolean => role === 'admin' || role === 'leader';
+
+export const enterprisePath = (id: Id): string => `/enterprises/${encodeURIComponent(String(id))}`;

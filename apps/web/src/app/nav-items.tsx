@@ -1,11 +1,14 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   BookOutlined,
   ClusterOutlined,
   HomeOutlined,
+  NodeIndexOutlined,
   SafetyOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@kaimen/shared';
@@ -26,6 +29,7 @@ const ADMIN_ENTRIES: Entry[] = [
   { screen: 'users', label: 'nav.users', icon: <TeamOutlined /> },
   { screen: 'departments', label: 'nav.departments', icon: <ApartmentOutlined /> },
   { screen: 'dictionaries', label: 'nav.dictionaries', icon: <BookOutlined /> },
+  { screen: 'chain', label: 'nav.chain', icon: <NodeIndexOutlined /> },
   { screen: 'security', label: 'nav.security', icon: <SafetyOutlined /> },
   { screen: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
 ];
@@ -38,6 +42,13 @@ export function navItems(role: Role, t: (key: MessageKey) => string): MenuItem[]
     label: t(entry.label),
   });
   const items: MenuItem[] = [item({ screen: 'home', label: 'nav.home', icon: <HomeOutlined /> })];
+  if (canSee('enterprises', role)) {
+    items.push(item({ screen: 'enterprises', label: 'nav.enterprises', icon: <BankOutlined /> }));
+  }
+  // An enterprise user has one company: its entry opens that record directly.
+  if (canSee('myEnterprise', role)) {
+    items.push(item({ screen: 'myEnterprise', label: 'nav.myEnterprise', icon: <ShopOutlined /> }));
+  }
   const admin = ADMIN_ENTRIES.filter((entry) => canSee(entry.screen, role));
   if (admin.length > 0) {
     items.push({ key: 'admin', icon: <SettingOutlined />, label: t('nav.admin'), children: admin.map(item) });

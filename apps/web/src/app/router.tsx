@@ -23,6 +23,16 @@ const SecurityPage = lazy(() =>
 const TenantsPage = lazy(() =>
   import('../features/admin/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })),
 );
+const ChainPage = lazy(() => import('../features/chain/ChainPage').then((m) => ({ default: m.ChainPage })));
+const EnterprisesPage = lazy(() =>
+  import('../features/enterprises/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })),
+);
+const EnterpriseDetailPage = lazy(() =>
+  import('../features/enterprises/EnterpriseDetailPage').then((m) => ({ default: m.EnterpriseDetailPage })),
+);
+const MyEnterprisePage = lazy(() =>
+  import('../features/enterprises/MyEnterprisePage').then((m) => ({ default: m.MyEnterprisePage })),
+);
 const UsersPage = lazy(() => import('../features/admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 function NotFound() {
@@ -55,6 +65,10 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          screen('enterprises', <EnterprisesPage />),
+          screen('enterprise', <EnterpriseDetailPage />),
+          screen('myEnterprise', <MyEnterprisePage />),
+          screen('chain', <ChainPage />),
           screen('users', <UsersPage />),
           screen('departments', <DepartmentsPage />),
           screen('dictionaries', <DictionariesPage />),

@@ -2,6 +2,7 @@ import type { AttachmentsTable } from './attachments.js';
 import type { AuditEventsTable } from './audit-events.js';
 import type { ChainNodesTable } from './chain-nodes.js';
 import type { DepartmentsTable } from './departments.js';
+import type { EnterpriseSearchTable, EnterpriseSearchTenantsTable } from './enterprise-search.js';
 import type {
   EnterpriseChainNodesTable,
   EnterpriseContactsTable,
@@ -36,6 +37,8 @@ export interface DB {
   enterpriseQualifications: EnterpriseQualificationsTable;
   enterpriseChainNodes: EnterpriseChainNodesTable;
   enterpriseFigures: EnterpriseFiguresTable;
+  enterpriseSearch: EnterpriseSearchTable;
+  enterpriseSearchTenants: EnterpriseSearchTenantsTable;
 }
 
 export type {

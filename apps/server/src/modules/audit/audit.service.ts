@@ -1,10 +1,11 @@
 import type { Executor } from '../../db/database.js';
 import type { Actor } from '../../lib/actor.js';
 import { parseJson } from '../../lib/json.js';
+import { cappedCount, COUNT_CAP } from '../../lib/paging.js';
 import { auditPolicy } from './audit.policy.js';
 import type { TListAuditRequest } from './audit.schemas.js';
 
-export const AUDIT_COUNT_CAP = 10_000;
+export const AUDIT_COUNT_CAP = COUNT_CAP;
 
 /** Day-only bounds cover the whole day. */
 const bound = (v: string, end: boolean) =>
@@ -19,17 +20,7 @@ export async function findAuditEvents(db: Executor, actor: Actor, q: TListAuditR
   if (q.outcome) query = query.where('outcome', '=', q.outcome);
   if (q.from) query = query.where('at', '>=', bound(q.from, false));
   if (q.to) query = query.where('at', '<=', bound(q.to, true));
-  // An exact count of a long log costs a full scan on every page: count up to a cap and say "10,000+".
-  const counted = await db
-    .selectFrom(
-      query
-        .select('id')
-        .limit(AUDIT_COUNT_CAP + 1)
-        .as('capped'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const total = Math.min(Number(counted.n), AUDIT_COUNT_CAP);
+  const { total, totalCapped } = await cappedCount(db, query, AUDIT_COUNT_CAP);
   const rows = await query
     .selectAll()
     .orderBy('id', 'desc')
@@ -39,7 +30,7 @@ export async function findAuditEvents(db: Executor, actor: Actor, q: TListAuditR
   return {
     items: rows.map((r) => ({ ...r, before: parseJson(r.before, null), after: parseJson(r.after, null) })),
     total,
-    totalCapped: Number(counted.n) > AUDIT_COUNT_CAP,
+    totalCapped,
     page: q.page,
     pageSize: q.pageSize,
   };

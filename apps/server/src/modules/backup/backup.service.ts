@@ -41,8 +41,21 @@ export const BACKUP_TABLES = [
   'job_runs',
 ] as const;
 
-/** Left out on purpose: nobody stays signed in across a restore; Kysely's bookkeeping belongs to the target. */
-export const SKIPPED_TABLES = ['sessions', 'kysely_migration', 'kysely_migration_lock'] as const;
+/** Left out on purpose: nobody stays signed in across a restore; Kysely's bookkeeping belongs to the target; indexes are rebuilt. */
+export const SKIPPED_TABLES = [
+  'sessions',
+  'kysely_migration',
+  'kysely_migration_lock',
+  // The search index is derived from the enterprises: `kaimen restore` rebuilds it.
+  'enterprise_search',
+  'enterprise_search_tenants',
+  'enterprise_search_fts',
+  'enterprise_search_fts_data',
+  'enterprise_search_fts_idx',
+  'enterprise_search_fts_docsize',
+  'enterprise_search_fts_config',
+  'enterprise_search_fts_content',
+] as const;
 
 export const BACKUP_FORMAT = 1;
 

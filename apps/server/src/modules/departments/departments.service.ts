@@ -84,13 +84,11 @@ export async function deleteDepartment(deps: Deps, ctx: RequestContext, id: stri
       .limit(1)
       .execute();
     if (members.length) {
+      const zh = '该部门下仍有用户，不能删除。';
+      const en = 'Users still belong to this department.';
       throw new AppError('conflict', {
-        errors: [
-          {
-            field: 'id',
-            message: ctx.locale === 'en' ? 'Users still belong to this department.' : '该部门下仍有用户，不能删除。',
-          },
-        ],
+        detail: { 'zh-CN': zh, en },
+        errors: [{ field: 'id', message: ctx.locale === 'en' ? en : zh }],
       });
     }
     await trx.deleteFrom('departments').where('tenantId', '=', before.tenantId).where('id', '=', id).execute();

@@ -5,6 +5,7 @@ import { newId } from '../../lib/ids.js';
 import { hashPassword } from '../../lib/password.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { indexEnterprises } from '../enterprises/search/enterprise-search.js';
 import { provisionTenant } from '../tenants/tenants.service.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
@@ -60,6 +61,28 @@ export async function seedDemo(
       .select(['id', 'code'])
       .where('tenantId', '=', tenant.id)
       .execute();
+    // The demo enterprise user's own company.
+    const enterpriseId = newId();
+    await trx
+      .insertInto('enterprises')
+      .values({
+        tenantId: tenant.id,
+        id: enterpriseId,
+        uscc: '91340600MA2PBP2120',
+        name: '开门示范生物科技有限公司',
+        legalRepresentative: '周示范',
+        registeredCapital: 20_000_000,
+        foundedOn: '2019-06-18',
+        park: '一期',
+        industryCode: '7340',
+        size: 'small',
+        businessScope: '生物技术开发、技术咨询；药物临床前研究（CRO）服务；检验检测服务',
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      })
+      .execute();
+    await indexEnterprises(trx, database.dialect, tenant.id, [enterpriseId]);
     for (const u of others) {
       await trx
         .insertInto('users')
@@ -72,8 +95,7 @@ export async function seedDemo(
           role: u.role,
           departmentId: u.department ? (depts.find((d) => d.code === u.department)?.id ?? null) : null,
           departmentHead: u.head ? 1 : 0,
-          // The enterprise record arrives with the enterprise registry; the link is kept until then.
-          enterpriseId: u.role === 'enterprise' ? 'demo-enterprise' : null,
+          enterpriseId: u.role === 'enterprise' ? enterpriseId : null,
           passwordChangedAt: now,
           createdAt: now,
           updatedAt: now,

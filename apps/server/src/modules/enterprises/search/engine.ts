@@ -1,0 +1,41 @@
+import type { Expression, SqlBool } from 'kysely';
+import type { Executor } from '../../../db/database.js';
+import type { SearchDocument } from './documents.js';
+import type { QueryTerm } from './tokenizer.js';
+
+/** Name hits (every term in name, former names or USCC), or scope hits that are not name hits. */
+export type Phase = 'name' | 'scope';
+
+export interface FillProgress {
+  start(total: number): void;
+  add(rows: number): void;
+}
+
+/** What each database does; enterprise-search.ts holds everything they share. */
+export interface SearchEngine {
+  /** (Re)writes the index rows of these documents. */
+  index(db: Executor, tenantId: string, docs: readonly SearchDocument[]): Promise<void>;
+  remove(db: Executor, tenantId: string, enterpriseIds: readonly string[]): Promise<void>;
+  /** Rebuilds the index of these tenants (null: of every tenant, from scratch). */
+  fill(db: Executor, tenantIds: readonly string[] | null, progress: FillProgress): Promise<void>;
+  /** Ids of one phase's hits in (name, id) order. */
+  page(
+    db: Executor,
+    tenantId: string,
+    phase: Phase,
+    terms: readonly QueryTerm[],
+    limit: number,
+    offset: number,
+    extra: Expression<SqlBool> | null,
+    /** PostgreSQL only: how to find the page (tests and benchmarks force one). */
+    strategy?: 'auto' | 'walk' | 'gather',
+  ): Promise<string[]>;
+  /** Hits of either phase, counted up to cap + 1. */
+  count(
+    db: Executor,
+    tenantId: string,
+    terms: readonly QueryTerm[],
+    cap: number,
+    extra: Expression<SqlBool> | null,
+  ): Promise<number>;
+}
