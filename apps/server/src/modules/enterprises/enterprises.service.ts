@@ -1,5 +1,5 @@
 import type { TEnterpriseInput } from '@kaimen/shared';
-import type { Expression, SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database, Executor } from '../../db/database.js';
 import { tenantOf, type Actor, type RequestContext } from '../../lib/actor.js';
 import { notFound } from '../../lib/app-error.js';
@@ -48,42 +48,23 @@ async function listCondition(db: Executor, actor: Actor, q: TListEnterprisesRequ
     if (q.size) conds.push(eb('enterprises.size', '=', q.size));
     if (q.assignedOfficerId) conds.push(eb('enterprises.assignedOfficerId', '=', q.assignedOfficerId));
     if (q.industryCode) conds.push(eb('enterprises.industryCode', 'like', `${q.industryCode}%`));
-    if (q.tag) {
-      conds.push(
-        eb.exists(
-          eb
-            .selectFrom('enterpriseTags as t')
-            .select('t.tag')
-            .where('t.tenantId', '=', tenantId)
-            .whereRef('t.enterpriseId', '=', 'enterprises.id')
-            .where('t.tag', '=', q.tag),
-        ),
+    // A child row of this enterprise (same tenant) whose column has one of the values.
+    const hasChild = (
+      table: 'enterpriseTags' | 'enterpriseQualifications' | 'enterpriseChainNodes',
+      column: string,
+      values: string[],
+    ) =>
+      eb.exists(
+        eb
+          .selectFrom(`${table} as c` as 'enterpriseTags as c')
+          .select('c.tenantId')
+          .where('c.tenantId', '=', tenantId)
+          .whereRef('c.enterpriseId', '=', 'enterprises.id')
+          .where(sql.ref(`c.${column}`), 'in', values.length ? values : ['-']),
       );
-    }
-    if (q.qualification) {
-      conds.push(
-        eb.exists(
-          eb
-            .selectFrom('enterpriseQualifications as eq')
-            .select('eq.code')
-            .where('eq.tenantId', '=', tenantId)
-            .whereRef('eq.enterpriseId', '=', 'enterprises.id')
-            .where('eq.code', '=', q.qualification),
-        ),
-      );
-    }
-    if (q.chainNode) {
-      conds.push(
-        eb.exists(
-          eb
-            .selectFrom('enterpriseChainNodes as ecn')
-            .select('ecn.chainNodeId')
-            .where('ecn.tenantId', '=', tenantId)
-            .whereRef('ecn.enterpriseId', '=', 'enterprises.id')
-            .where('ecn.chainNodeId', 'in', nodeIds.length ? nodeIds : ['-']),
-        ),
-      );
-    }
+    if (q.tag) conds.push(hasChild('enterpriseTags', 'tag', [q.tag]));
+    if (q.qualification) conds.push(hasChild('enterpriseQualifications', 'code', [q.qualification]));
+    if (q.chainNode) conds.push(hasChild('enterpriseChainNodes', 'chain_node_id', nodeIds));
     return eb.and(conds);
   };
 }
