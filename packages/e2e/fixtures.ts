@@ -98,13 +98,18 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await expect(page.getByTestId('user-menu')).toBeVisible();
 }
 
-/** Picks an option of the antd Select, in the open dialog, whose form label is `label` (a required one reads "* label"). */
+/**
+ * Picks an option of the antd Select, in the open dialog, whose form label is `label` (a required one reads "* label"),
+ * and waits until its list has closed: a list still fading out lies over the next field and takes its click.
+ */
 export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
-  await page
-    .getByRole('dialog')
-    .getByRole('combobox', { name: new RegExp(`^(\\* )?${label}$`) })
-    .click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const combobox = page.getByRole('dialog').getByRole('combobox', { name: new RegExp(`^(\\* )?${label}$`) });
+  const openList = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if ((await openList.count()) === 0) await combobox.click();
+    await openList.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 2_000 });
+    await expect(openList).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
 }
 
 /** Types a code into antd's six one-digit boxes, one box at a time as a person would. */
