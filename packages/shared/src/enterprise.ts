@@ -177,9 +177,11 @@ function fail(ctx: Ctx, code: EnterpriseIssueCode, path?: PropertyKey[]): typeof
 /** Folds full-width characters, trims, and (for one-line fields) collapses runs of blanks. */
 export function cleanText(value: string, options: { fold?: boolean; multiline?: boolean } = {}): string {
   const s = options.fold === false ? value : foldFullWidth(value);
-  if (options.multiline) return s.replace(/\r\n?/g, '\n').trim();
-  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (options.multiline) return (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s).trim();
+  return (NEEDS_COLLAPSE.test(s) ? s.replace(/[\s\u00a0]+/g, ' ') : s).trim();
 }
+/** Two blanks in a row, or a blank other than a plain space: what the collapse changes (\s covers U+00A0). */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 
 /** Optional text: blank becomes null, `undefined` stays "not given". */
 function optionalText(max: number, options: { fold?: boolean; multiline?: boolean } = {}) {

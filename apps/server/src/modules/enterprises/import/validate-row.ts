@@ -14,11 +14,19 @@ import {
   type TEnterpriseInput,
   type TEnterpriseInputRaw,
 } from '@kaimen/shared';
+import { z } from 'zod';
 import { cellText, describeHeader, type HeaderMatch, type ImportField } from './header.js';
 import type { Cell } from './read-rows.js';
 
+/**
+ * The shared schema, compiled to one generated function (same results, issues included): an import parses up to a
+ * million rows, and the compiled parser takes about half the time. Server only: the browser's CSP forbids eval.
+ */
+const ZCompiledEnterpriseInput = z.compile(ZEnterpriseInput);
+
 /** Reasons of the import beyond the schema's. `exists` is given by the database stage. */
-export type ImportReason = EnterpriseIssueCode | 'duplicate-in-file' | 'figure-year-missing' | 'exists';
+export type ImportReason =
+  EnterpriseIssueCode | 'duplicate-in-file' | 'figure-year-missing' | 'chain-node-unknown' | 'exists';
 
 export const IMPORT_REASON_MESSAGES: Record<Exclude<ImportReason, EnterpriseIssueCode>, Bilingual> = {
   'duplicate-in-file': { zh: '与文件中前面的行统一社会信用代码重复', en: 'Same USCC as an earlier row of the file' },
@@ -26,7 +34,11 @@ export const IMPORT_REASON_MESSAGES: Record<Exclude<ImportReason, EnterpriseIssu
     zh: '年度数据缺少年份（请增加“年份”列，或在列名中写明年份）',
     en: 'Yearly figure without a year (add a Year column or put the year in the header)',
   },
-  exists: { zh: '该企业已存在', en: 'The company already exists' },
+  'chain-node-unknown': {
+    zh: '未知的产业链环节（请填写产业链图谱中的环节名称或代码）',
+    en: 'Unknown chain node (use a node name or code of the industry chain)',
+  },
+  exists: { zh: '该企业已存在（已跳过）', en: 'The company already exists (skipped)' },
 };
 
 export function reasonMessage(reason: ImportReason): Bilingual {
@@ -310,7 +322,7 @@ export function toEnterpriseInput(
     });
   }
 
-  const parsed = ZEnterpriseInput.safeParse(raw as TEnterpriseInputRaw);
+  const parsed = ZCompiledEnterpriseInput.safeParse(raw as TEnterpriseInputRaw);
   const normalized = typeof raw['uscc'] === 'string' ? normalizeUscc(raw['uscc']) : '';
   const uscc = normalized && isValidUscc(normalized) ? normalized : undefined;
   if (!parsed.success) {
