@@ -17,6 +17,8 @@ import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { dictionariesRoutes } from './modules/dictionaries/dictionaries.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { ImportRunner } from './modules/imports/imports.runner.js';
+import { importsRoutes } from './modules/imports/imports.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { tenantsRoutes } from './modules/tenants/tenants.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -29,6 +31,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     database: Database;
+    imports: ImportRunner;
   }
 }
 
@@ -60,6 +63,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const database = options.database ?? Database.open(config.database);
   app.decorate('config', config);
   app.decorate('database', database);
+  // Background imports stop (and roll back) before the database closes.
+  const imports = new ImportRunner({ database, config }, app.log);
+  app.decorate('imports', imports);
+  app.addHook('onClose', async () => imports.close());
   if (!options.database) app.addHook('onClose', async () => database.close());
 
   app.addHook('onSend', async (req, reply) => {
@@ -83,6 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(attachmentsRoutes);
   await app.register(chainRoutes);
   await app.register(enterprisesRoutes);
+  await app.register(importsRoutes);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -23,6 +23,7 @@ const ZEnv = z.object({
   KAIMEN_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   KAIMEN_TRUST_PROXY: bool.default(false),
   KAIMEN_MAX_UPLOAD_MB: z.coerce.number().min(1).default(20),
+  KAIMEN_MAX_IMPORT_MB: z.coerce.number().min(1).default(512),
   KAIMEN_JOBS: bool.default(true),
 });
 
@@ -40,6 +41,8 @@ export interface Config {
   loginRatePerMinute: number;
   trustProxy: boolean;
   maxUploadBytes: number;
+  /** Largest spreadsheet an import takes (a million-row csv is about 300 MB). */
+  maxImportBytes: number;
   jobs: boolean;
   /** scrypt cost; lowered only by tests. */
   scryptCost: number;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginRatePerMinute: e.KAIMEN_LOGIN_RATE_PER_MINUTE,
     trustProxy: e.KAIMEN_TRUST_PROXY,
     maxUploadBytes: Math.round(e.KAIMEN_MAX_UPLOAD_MB * 1024 * 1024),
+    maxImportBytes: Math.round(e.KAIMEN_MAX_IMPORT_MB * 1024 * 1024),
     jobs: e.KAIMEN_JOBS,
     scryptCost: 2 ** 15,
     now: () => new Date(),

@@ -19,6 +19,9 @@ export class Database {
   private constructor(
     readonly db: Kysely<DB>,
     readonly dialect: Dialect,
+    /** SQLite's connection itself, for bulk loads that reuse prepared statements (see bulk-insert.ts). */
+    readonly sqlite: SqliteDatabase.Database | null = null,
+    readonly options: DatabaseOptions | null = null,
   ) {}
 
   static open(options: DatabaseOptions): Database {
@@ -33,13 +36,29 @@ export class Database {
         dialect: new SqliteDialect({ database: sqlite }),
         plugins: [new CamelCasePlugin()],
       });
-      return new Database(db, 'sqlite');
+      return new Database(db, 'sqlite', sqlite, options);
     }
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle client's error (e.g. PostgreSQL restarting) must not crash the process; the pool replaces it.
     pool.on('error', (err) => console.error(`postgres pool: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-    return new Database(db, 'postgres');
+    return new Database(db, 'postgres', null, options);
+  }
+
+  /**
+   * A connection of its own for long work (a million-row import): on SQLite the app's one connection would be held for
+   * the whole transaction and every request would wait; a second connection lets readers go on (WAL) meanwhile. On
+   * PostgreSQL the pool already gives the transaction a connection of its own: this is the same instance.
+   */
+  forLongWork(): { database: Database; release(): Promise<void> } {
+    if (
+      this.dialect === 'postgres' ||
+      !this.options ||
+      (this.options.kind === 'sqlite' && this.options.file === ':memory:')
+    )
+      return { database: this, release: async () => {} };
+    const own = Database.open(this.options);
+    return { database: own, release: () => own.close() };
   }
 
   /** Every multi-row write goes through here: all of it lands, or none. */

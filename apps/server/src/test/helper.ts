@@ -140,3 +140,25 @@ export async function login(app: FastifyInstance, username: string, password = T
   client.csrfToken = res.json().csrfToken;
   return client;
 }
+
+export type FilePart = { name: string; content: Buffer; type?: string };
+
+/** A multipart/form-data body: fields first, then the file, as a browser's FormData sends them. */
+export function multipart(fields: Record<string, string>, file?: FilePart) {
+  const boundary = `----kaimen-${crypto.randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+      ),
+      file.content,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

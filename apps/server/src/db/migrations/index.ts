@@ -2,10 +2,12 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-platform.js';
 import * as m0002 from './0002-enterprises.js';
 import * as m0003 from './0003-enterprise-search.js';
+import * as m0004 from './0004-imports.js';
 
 /** Numbered migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
   '0001-platform': m0001,
   '0002-enterprises': m0002,
   '0003-enterprise-search': m0003,
+  '0004-imports': m0004,
 };

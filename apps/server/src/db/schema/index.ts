@@ -12,6 +12,7 @@ import type {
   EnterprisesTable,
   EnterpriseTagsTable,
 } from './enterprises.js';
+import type { ImportErrorsTable, ImportJobsTable } from './imports.js';
 import type { JobRunsTable } from './job-runs.js';
 import type { NeedCategoriesTable } from './need-categories.js';
 import type { SessionsTable } from './sessions.js';
@@ -39,6 +40,8 @@ export interface DB {
   enterpriseFigures: EnterpriseFiguresTable;
   enterpriseSearch: EnterpriseSearchTable;
   enterpriseSearchTenants: EnterpriseSearchTenantsTable;
+  importJobs: ImportJobsTable;
+  importErrors: ImportErrorsTable;
 }
 
 export type {

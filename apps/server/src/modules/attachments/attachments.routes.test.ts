@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type TestTenant } from '../../test/factories.js';
-import { buildTestApp, DB_KIND, login, type Client, type TestHarness } from '../../test/helper.js';
+import {
+  buildTestApp,
+  DB_KIND,
+  login,
+  multipart,
+  type Client,
+  type FilePart,
+  type TestHarness,
+} from '../../test/helper.js';
 import { registerAttachmentOwner } from './attachments.registry.js';
 
 /** A record type of this test: ids map to their tenant; admin and service read, only admin writes. */
@@ -13,28 +21,6 @@ registerAttachmentOwner('test-record', {
     records.get(id) === actor.tenantId && (actor.role === 'admin' || actor.role === 'service'),
   canWrite: async (_db, actor, id) => records.get(id) === actor.tenantId && actor.role === 'admin',
 });
-
-type FilePart = { name: string; content: Buffer; type?: string };
-
-/** A multipart/form-data body: fields first, then the file, as a browser's FormData sends them. */
-function multipart(fields: Record<string, string>, file?: FilePart) {
-  const boundary = `----kaimen-${crypto.randomBytes(8).toString('hex')}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
-      ),
-      file.content,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 /** A one-page PDF with a correct cross-reference table. */
 function minimalPdf(): Buffer {

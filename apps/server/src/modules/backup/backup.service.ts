@@ -39,6 +39,8 @@ export const BACKUP_TABLES = [
   'audit_events',
   'attachments',
   'job_runs',
+  'import_jobs',
+  'import_errors',
 ] as const;
 
 /** Left out on purpose: nobody stays signed in across a restore; Kysely's bookkeeping belongs to the target; indexes are rebuilt. */

@@ -1,0 +1,17 @@
+import { AppError } from '../../lib/app-error.js';
+import { enterpriseImportKind } from '../enterprises/import/enterprise-import-kind.js';
+import type { ImportKind } from './import-kind.js';
+
+/** Every kind of record a spreadsheet can bring in; a module adds its own here. */
+const KINDS: Record<string, ImportKind<any>> = {
+  [enterpriseImportKind.kind]: enterpriseImportKind,
+};
+
+export const IMPORT_KINDS = Object.keys(KINDS);
+
+export function importKind(kind: string): ImportKind<any> {
+  const k = KINDS[kind];
+  if (!k)
+    throw new AppError('validation', { errors: [{ field: 'kind', message: `unknown kind ${kind}`, code: 'invalid' }] });
+  return k;
+}
