@@ -196,6 +196,13 @@ const ROUTES: Route[] = [
     make: async () => ({ method: 'GET', url: '/api/audit', write: false }),
   },
   {
+    // A read, but one that leaves an audit event like a write (DESIGN.md §6: exports are audited).
+    name: 'export enterprises',
+    allowed: ['admin', 'leader', 'investment', 'property', 'service'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/enterprises/export?format=csv', write: true }),
+  },
+  {
     name: 'list tenants',
     allowed: ['super_admin'],
     ok: 200,

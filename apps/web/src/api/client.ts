@@ -70,6 +70,28 @@ async function toProblem(res: Response): Promise<Problem> {
   }
 }
 
+/** The error of a failed call, after telling the app about a lost session or a TOTP enrolment now required. */
+async function failed(res: Response): Promise<ApiError> {
+  return apiErrorOf(await toProblem(res));
+}
+
+/** The same, for a problem received another way (an upload's XMLHttpRequest, see upload.ts). */
+export function apiErrorOf(problem: Problem): ApiError {
+  if (problem.code === 'unauthenticated') {
+    csrfToken = null;
+    hooks.onUnauthenticated();
+  } else if (problem.code === 'totp-enrolment-required') {
+    hooks.onEnrolmentRequired();
+  }
+  return new ApiError(problem);
+}
+
+/** What every unsafe request sends: the CSRF token and the user's language. */
+export const requestHeaders = (): Record<string, string> => ({
+  'Accept-Language': hooks.getLocale(),
+  ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+});
+
 export async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
@@ -91,16 +113,7 @@ export async function request<T>(method: string, path: string, body?: unknown, q
     throw new ApiError({ type: '/problems/internal', code: 'internal', title: 'Network', status: 0, detail });
   }
 
-  if (!res.ok) {
-    const problem = await toProblem(res);
-    if (problem.code === 'unauthenticated') {
-      csrfToken = null;
-      hooks.onUnauthenticated();
-    } else if (problem.code === 'totp-enrolment-required') {
-      hooks.onEnrolmentRequired();
-    }
-    throw new ApiError(problem);
-  }
+  if (!res.ok) throw await failed(res);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data = (text ? JSON.parse(text) : undefined) as T;
@@ -117,3 +130,43 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
+
+/** The name in a Content-Disposition header: `filename*` (RFC 8187, e.g. a Chinese name) before `filename`. */
+export function dispositionFilename(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall back to the plain name
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header)?.[1] ?? null;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  filename: string | null;
+  headers: Headers;
+}
+
+/** A GET that answers a file (an export): its bytes and name, or the same ApiError as any other call. */
+export async function download(path: string, query?: Query): Promise<DownloadedFile> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), {
+      headers: { 'Accept-Language': hooks.getLocale() },
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    const detail = cause instanceof Error ? cause.message : String(cause);
+    throw new ApiError({ type: '/problems/internal', code: 'internal', title: 'Network', status: 0, detail });
+  }
+  if (!res.ok) throw await failed(res);
+  return {
+    blob: await res.blob(),
+    filename: dispositionFilename(res.headers.get('content-disposition')),
+    headers: res.headers,
+  };
+}

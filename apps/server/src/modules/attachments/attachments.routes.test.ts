@@ -124,7 +124,7 @@ describe(`attachments (${DB_KIND})`, () => {
     expect(dl.rawPayload.equals(PDF)).toBe(true);
     expect(dl.headers['content-type']).toBe('application/pdf');
     expect(dl.headers['content-disposition']).toBe(
-      `attachment; filename*=UTF-8''${encodeURIComponent('入园协议 ')}%28${encodeURIComponent('草案')}%29.pdf`,
+      `attachment; filename="____ (__).pdf"; filename*=UTF-8''${encodeURIComponent('入园协议 ')}%28${encodeURIComponent('草案')}%29.pdf`,
     );
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
 

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
+import { contentDisposition } from '../../lib/content-disposition.js';
 import {
   ZAttachment,
   ZAttachmentIdParams,
@@ -10,10 +11,6 @@ import {
   ZListAttachmentsResponse,
 } from './attachments.schemas.js';
 import { createAttachment, deleteAttachment, findAttachments, getAttachmentFile } from './attachments.service.js';
-
-/** RFC 8187 encoding for `filename*`: percent-encode all but attr-chars. */
-const rfc8187 = (name: string) =>
-  encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** Validates the multipart fields that precede the file; the file itself stays a stream. */
 async function readUpload(req: FastifyRequest) {
@@ -78,7 +75,7 @@ export const attachmentsRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type(attachment.contentType)
         .header('content-length', attachment.size)
-        .header('content-disposition', `attachment; filename*=UTF-8''${rfc8187(attachment.filename)}`)
+        .header('content-disposition', contentDisposition(attachment.filename))
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', 'private, no-store')

@@ -28,6 +28,11 @@ export const enterprisesPolicy = definePolicy(
     create: { admin: 'tenant', investment: 'tenant', service: 'tenant' },
     update: { admin: 'tenant', investment: 'tenant', service: 'assigned', enterprise: 'own-enterprise' },
     delete: { admin: 'tenant' },
+    /**
+     * The filtered list as a spreadsheet: whoever reads the whole registry, and service officers their
+     * assigned companies. Not enterprise users: a one-row export of their own record is what the record page is for.
+     */
+    export: { admin: 'tenant', leader: 'tenant', investment: 'tenant', property: 'tenant', service: 'assigned' },
     /** Contacts' phone numbers and e-mail addresses unmasked (MLPS 2.0 personal data). */
     seePersonalData: { admin: 'tenant', investment: 'tenant', service: 'assigned', enterprise: 'own-enterprise' },
   },

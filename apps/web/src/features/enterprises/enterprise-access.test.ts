@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canEnterprise, canSee } from '../../app/access';
+import { canEnterprise, canExportEnterprises, canSee } from '../../app/access';
 
 const record = { id: 'e1', assignedOfficer: { id: 'u-service' } };
 const user = (role: Parameters<typeof canSee>[1], id = 'u1', enterpriseId: string | null = null) => ({
@@ -26,6 +26,15 @@ describe('enterprise access in the web app', () => {
     expect(canEnterprise(user('leader'), 'create')).toBe(false);
     expect(canEnterprise(user('admin'), 'delete')).toBe(true);
     expect(canEnterprise(user('investment'), 'delete')).toBe(false);
+  });
+
+  it('offers the export to the roles the server lets export, not to an enterprise user', () => {
+    for (const role of ['admin', 'leader', 'investment', 'property', 'service'] as const) {
+      expect(canExportEnterprises(role), role).toBe(true);
+    }
+    for (const role of ['enterprise', 'department', 'super_admin'] as const) {
+      expect(canExportEnterprises(role), role).toBe(false);
+    }
   });
 
   it('lets a service officer edit only assigned companies, an enterprise user only its own', () => {
