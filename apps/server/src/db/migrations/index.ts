@@ -3,6 +3,7 @@ import * as m0001 from './0001-platform.js';
 import * as m0002 from './0002-enterprises.js';
 import * as m0003 from './0003-enterprise-search.js';
 import * as m0004 from './0004-imports.js';
+import * as m0005 from './0005-enterprise-list-indexes.js';
 
 /** Numbered migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-enterprises': m0002,
   '0003-enterprise-search': m0003,
   '0004-imports': m0004,
+  '0005-enterprise-list-indexes': m0005,
 };

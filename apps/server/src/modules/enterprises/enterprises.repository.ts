@@ -21,6 +21,8 @@ export async function loadSummaries(db: Executor, tenantId: string, rows: Enterp
       .select(['enterpriseId', 'tag'])
       .where('tenantId', '=', tenantId)
       .where('enterpriseId', 'in', ids)
+      // In primary-key order: ordered by tag alone, SQLite walks the tenant's whole tag index to skip a sort.
+      .orderBy('enterpriseId')
       .orderBy('tag')
       .execute(),
     db
@@ -28,6 +30,7 @@ export async function loadSummaries(db: Executor, tenantId: string, rows: Enterp
       .select(['enterpriseId', 'code'])
       .where('tenantId', '=', tenantId)
       .where('enterpriseId', 'in', ids)
+      .orderBy('enterpriseId')
       .orderBy('code')
       .execute(),
     db
@@ -65,6 +68,12 @@ export async function loadSummaries(db: Executor, tenantId: string, rows: Enterp
     updatedAt: r.updatedAt,
     version: r.version,
   }));
+}
+
+/** A contact's phone and e-mail masked (`138****1234`) unless `unmasked`: the record page and the export alike. */
+export function maskContact<C extends { mobile: string | null; email: string | null }>(c: C, unmasked: boolean): C {
+  if (unmasked) return c;
+  return { ...c, mobile: c.mobile && maskPhone(c.mobile), email: c.email && maskPersonal(c.email) };
 }
 
 /** The full record; contacts' phones and e-mails masked unless `unmasked`. */
@@ -109,12 +118,7 @@ export async function loadDetail(db: Executor, row: EnterpriseRow, o: { unmasked
     website: row.website,
     notes: row.notes,
     formerNames,
-    contacts: contacts.map((c) => ({
-      ...c,
-      isPrimary: !!c.isPrimary,
-      mobile: c.mobile && !o.unmasked ? maskPhone(c.mobile) : c.mobile,
-      email: c.email && !o.unmasked ? maskPersonal(c.email) : c.email,
-    })),
+    contacts: contacts.map((c) => ({ ...maskContact(c, o.unmasked), isPrimary: !!c.isPrimary })),
     qualificationDetails: quals,
     figures,
     personalDataMasked: !o.unmasked,

@@ -1,12 +1,15 @@
 import crypto from 'node:crypto';
 import { checkPassword, type TenantRole } from '@kaimen/shared';
+import type { BulkTarget } from '../../db/bulk-insert.js';
 import type { Database } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { hashPassword } from '../../lib/password.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { indexEnterprises } from '../enterprises/search/enterprise-search.js';
+import { fillSearchIndex } from '../enterprises/search/enterprise-search.js';
 import { provisionTenant } from '../tenants/tenants.service.js';
+import { chainNodeIds, insertEnterprisesBulk, type BulkEnterprise } from './bulk-enterprises.js';
+import { generateEnterprises } from './enterprise-generator.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
 export const DEMO_TENANT_NAME = '开门生物医药产业园（演示）';
@@ -21,6 +24,11 @@ const DEMO_USERS: { username: string; role: TenantRole; displayName: string; dep
   { username: 'enterprise', role: 'enterprise', displayName: '周企业' },
 ];
 
+/** Generated companies of the demo registry, and every how many of them the demo service officer looks after. */
+export const DEMO_ENTERPRISES = 2_000;
+const DEMO_ASSIGNED_EVERY = 50;
+const DEMO_SEED = 'kaimen-demo';
+
 /** A password that meets the policy, for when none is configured. */
 export function generateDemoPassword(): string {
   for (;;) {
@@ -34,7 +42,10 @@ export interface DemoSeedResult {
   usernames: string[];
 }
 
-/** Creates the demo tenant with one user per role; does nothing when it already exists. */
+/**
+ * Creates the demo tenant with one user per role, the enterprise user's company and a registry of generated companies
+ * (seedDemoRegistry); does nothing when it already exists.
+ */
 export async function seedDemo(
   database: Database,
   o: { password: string; scryptCost: number; now: Date },
@@ -61,7 +72,7 @@ export async function seedDemo(
       .select(['id', 'code'])
       .where('tenantId', '=', tenant.id)
       .execute();
-    // The demo enterprise user's own company.
+    // The demo enterprise user's own company (its area code, 340600, is not one the generator uses: no clash).
     const enterpriseId = newId();
     await trx
       .insertInto('enterprises')
@@ -82,12 +93,14 @@ export async function seedDemo(
         version: 1,
       })
       .execute();
-    await indexEnterprises(trx, database.dialect, tenant.id, [enterpriseId]);
+    const userIds = new Map<string, string>();
     for (const u of others) {
+      const id = newId();
+      userIds.set(u.username, id);
       await trx
         .insertInto('users')
         .values({
-          id: newId(),
+          id,
           tenantId: tenant.id,
           username: u.username,
           displayName: u.displayName,
@@ -103,6 +116,12 @@ export async function seedDemo(
         })
         .execute();
     }
+    await seedDemoRegistry(
+      { trx, dialect: database.dialect, sqlite: database.sqlite },
+      tenant.id,
+      o.now,
+      userIds.get('service')!,
+    );
     await recordAudit(
       trx,
       { actor: null, ip: null, requestId: null, locale: 'zh-CN', now: o.now },
@@ -112,9 +131,32 @@ export async function seedDemo(
         entityId: tenant.id,
         tenantId: tenant.id,
         actorUsername: 'kaimen-cli',
-        after: { slug: DEMO_TENANT_SLUG, users: usernames, adminId },
+        after: { slug: DEMO_TENANT_SLUG, users: usernames, adminId, enterprises: DEMO_ENTERPRISES + 1 },
       },
     );
   });
   return { created: true, usernames };
+}
+
+/**
+ * The demo registry: DEMO_ENTERPRISES generated companies across the chain, with contacts, figures and
+ * qualifications, one in DEMO_ASSIGNED_EVERY looked after by the demo service officer; written in bulk, then the
+ * search index built once for the whole tenant (the enterprise user's company included).
+ */
+async function seedDemoRegistry(target: BulkTarget, tenantId: string, now: Date, officerId: string) {
+  const rows: BulkEnterprise[] = [];
+  for (const input of generateEnterprises({ seed: DEMO_SEED, count: DEMO_ENTERPRISES })) {
+    const i = rows.length;
+    rows.push({
+      id: newId(),
+      input,
+      assignedOfficerId: i % DEMO_ASSIGNED_EVERY === 0 ? officerId : null,
+      // Registered over the past year, so "newest first" means something.
+      createdAt: iso(new Date(now.getTime() - (DEMO_ENTERPRISES - i) * 4 * 3_600_000)),
+    });
+  }
+  // In one call, so every company is written before the first child row (see insertEnterprisesBulk).
+  const nodeIds = await chainNodeIds(target.trx, tenantId);
+  await insertEnterprisesBulk(target, { tenantId, now: iso(now), nodeIds }, rows);
+  await fillSearchIndex(target.trx, target.dialect, tenantId);
 }

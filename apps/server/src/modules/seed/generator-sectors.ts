@@ -1,0 +1,278 @@
+import type { Weighted } from './generator-vocabulary.js';
+
+/**
+ * What a company does, which decides its name's industry words, its business scope, its GB/T 4754 code and its places
+ * on the default chain (codes of CHAIN_TEMPLATE; an empty list: off the chain, as many registered companies are).
+ */
+export interface Sector {
+  code: string;
+  weight: number;
+  /** Share of the sector's companies holding 高新技术企业 and 科技型中小企业. */
+  techShare: number;
+  nameWords: readonly string[];
+  clauses: Weighted<string>;
+  industryCodes: readonly string[];
+  chainNodes: readonly string[];
+}
+
+export const SECTORS: readonly Sector[] = [
+  {
+    code: 'cro',
+    weight: 9,
+    techShare: 0.35,
+    nameWords: ['医药科技', '生物医药', '医药研发', '新药研发', '生物科技', '药物研究'],
+    clauses: [
+      ['医药技术开发、技术咨询、技术服务', 3],
+      ['药物临床前研究（CRO）服务', 2],
+      ['临床试验技术服务（CRO）', 2],
+      ['新药研发外包服务（CRO）', 1],
+      ['药理毒理学研究', 1],
+      ['药代动力学研究', 1],
+      ['医学研究和试验发展', 2],
+      ['数据管理与统计分析服务', 1],
+      ['化合物合成与筛选服务', 1],
+    ],
+    industryCodes: ['7340', '7340', '7310'],
+    chainNodes: ['cro', 'cro_discovery', 'cro_preclinical', 'cro_clinical'],
+  },
+  {
+    code: 'cdmo',
+    weight: 5,
+    techShare: 0.4,
+    nameWords: ['生物制药', '医药科技', '生物技术', '制药'],
+    clauses: [
+      ['CDMO委托研发生产服务', 3],
+      ['生物药CDMO服务', 2],
+      ['抗体药物CDMO服务', 1],
+      ['细胞培养工艺开发', 1],
+      ['原料药研发与生产', 1],
+      ['药品委托生产', 1],
+      ['GMP厂房租赁与管理', 0.5],
+    ],
+    industryCodes: ['2761', '2762', '2720'],
+    chainNodes: ['cdmo'],
+  },
+  {
+    code: 'cmo',
+    weight: 3,
+    techShare: 0.25,
+    nameWords: ['制药', '药业', '医药'],
+    clauses: [
+      ['药品委托生产（CMO）', 2],
+      ['药品生产', 2],
+      ['化学药品制剂制造', 1],
+      ['原料药生产', 1],
+    ],
+    industryCodes: ['2710', '2720', '2761'],
+    chainNodes: ['cmo'],
+  },
+  {
+    code: 'cso',
+    weight: 3,
+    techShare: 0.05,
+    nameWords: ['医药', '医药咨询', '健康科技'],
+    clauses: [
+      ['医药产品推广服务（CSO）', 2],
+      ['市场营销策划', 2],
+      ['医药咨询', 1],
+      ['药品批发', 1],
+      ['第二类医疗器械销售', 1],
+    ],
+    industryCodes: ['7530', '7519'],
+    chainNodes: ['cso'],
+  },
+  {
+    code: 'regulatory',
+    weight: 2,
+    techShare: 0.1,
+    nameWords: ['医药咨询', '科技服务', '企业管理咨询'],
+    clauses: [
+      ['药品注册申报咨询服务', 2],
+      ['医疗器械注册代理', 1],
+      ['法规事务咨询', 1],
+      ['知识产权服务', 1],
+    ],
+    industryCodes: ['7520', '7530', '7455'],
+    chainNodes: ['regulatory'],
+  },
+  {
+    code: 'testing',
+    weight: 5,
+    techShare: 0.3,
+    nameWords: ['检测技术', '检验检测', '医学检验', '质量检测'],
+    clauses: [
+      ['检验检测服务', 3],
+      ['医学检验检测服务', 1],
+      ['食品药品检测', 1],
+      ['环境检测', 1],
+      ['计量认证服务', 1],
+      ['生物安全检测', 1],
+      ['临床检验服务', 1],
+    ],
+    industryCodes: ['7452', '7451', '8492', '7453'],
+    chainNodes: ['testing'],
+  },
+  {
+    code: 'gene',
+    weight: 4,
+    techShare: 0.45,
+    nameWords: ['基因科技', '基因技术', '生物工程'],
+    clauses: [
+      ['基因工程技术开发', 3],
+      ['基因测序服务', 2],
+      ['基因检测', 2],
+      ['DNA合成', 1],
+      ['基因编辑技术研发', 1],
+      ['细胞治疗技术研发', 0.3],
+      ['干细胞技术研发', 0.3],
+    ],
+    industryCodes: ['7512', '2762'],
+    chainNodes: ['gene'],
+  },
+  {
+    code: 'bioinfo',
+    weight: 2,
+    techShare: 0.4,
+    nameWords: ['生物信息', '生命科技', '信息科技'],
+    clauses: [
+      ['生物信息分析服务', 3],
+      ['数据处理服务', 1],
+      ['人工智能应用软件开发', 1],
+      ['信息技术咨询服务', 1],
+    ],
+    industryCodes: ['7512', '7519'],
+    chainNodes: ['bioinfo'],
+  },
+  {
+    code: 'reagents',
+    weight: 5,
+    techShare: 0.3,
+    nameWords: ['生物试剂', '生物科技', '生物材料'],
+    clauses: [
+      ['生物试剂研发、销售', 3],
+      ['实验室耗材销售', 2],
+      ['细胞培养基研发、生产', 1],
+      ['抗体试剂研发', 1],
+      ['化学试剂销售（不含危险化学品）', 1],
+      ['诊断试剂原料研发', 1],
+    ],
+    industryCodes: ['7512', '2770', '2780'],
+    chainNodes: ['reagents'],
+  },
+  {
+    code: 'instruments',
+    weight: 4,
+    techShare: 0.3,
+    nameWords: ['仪器', '精密仪器', '仪器设备', '科学仪器'],
+    clauses: [
+      ['实验室仪器设备研发、生产', 3],
+      ['分析仪器制造', 1],
+      ['医疗设备维修', 1],
+      ['仪器仪表销售', 1],
+    ],
+    industryCodes: ['7320', '7519'],
+    chainNodes: ['instruments'],
+  },
+  {
+    code: 'drugs',
+    weight: 5,
+    techShare: 0.4,
+    nameWords: ['生物医药', '制药', '医药', '药业', '生物制药'],
+    clauses: [
+      ['创新药研发', 3],
+      ['抗体药物研发', 1],
+      ['小分子药物研发', 1],
+      ['生物药品制造', 1],
+      ['核酸药物研发', 0.5],
+      ['疫苗研发、生产', 0.3],
+      ['ADC药物研发', 0.2],
+    ],
+    industryCodes: ['2761', '2720', '2762', '2710'],
+    chainNodes: ['innovative_drugs'],
+  },
+  {
+    code: 'devices',
+    weight: 5,
+    techShare: 0.3,
+    nameWords: ['医疗器械', '医疗科技', '医疗设备'],
+    clauses: [
+      ['第二类医疗器械生产', 2],
+      ['第三类医疗器械经营', 2],
+      ['医疗器械研发', 2],
+      ['医用耗材生产', 1],
+      ['康复辅助器具销售', 1],
+    ],
+    industryCodes: ['2770', '7519'],
+    chainNodes: ['devices'],
+  },
+  {
+    code: 'ivd',
+    weight: 3,
+    techShare: 0.35,
+    nameWords: ['诊断技术', '生物诊断', '医学科技'],
+    clauses: [
+      ['体外诊断试剂研发、生产', 3],
+      ['核酸检测试剂盒研发', 1],
+      ['POCT设备研发', 1],
+      ['分子诊断技术开发', 1],
+      ['免疫诊断试剂销售', 1],
+    ],
+    industryCodes: ['2761', '2770', '8492'],
+    chainNodes: ['ivd'],
+  },
+  {
+    code: 'manufacturing',
+    weight: 20,
+    techShare: 0.1,
+    nameWords: ['机械', '新材料', '电子科技', '包装材料', '化工', '塑胶制品', '智能制造', '环保科技'],
+    clauses: [
+      ['机械设备制造', 2],
+      ['金属制品加工', 1],
+      ['塑料制品制造', 1],
+      ['包装材料生产', 1],
+      ['电子元器件制造', 1],
+      ['新材料技术研发', 1],
+      ['环保设备销售', 1],
+      ['化工产品销售（不含危险化学品）', 1],
+    ],
+    industryCodes: ['7513', '7516', '7514', '7320'],
+    chainNodes: [],
+  },
+  {
+    code: 'services',
+    weight: 22,
+    techShare: 0.05,
+    nameWords: ['企业管理咨询', '科技服务', '信息技术', '人力资源', '物业管理', '商务服务', '孵化器管理'],
+    clauses: [
+      ['企业管理咨询', 2],
+      ['信息技术咨询服务', 2],
+      ['人力资源服务', 1],
+      ['物业管理', 1],
+      ['创业空间服务', 1],
+      ['园区管理服务', 1],
+      ['财务咨询', 1],
+      ['广告设计、代理', 1],
+    ],
+    industryCodes: ['7221', '7540', '7530', '7520', '7519'],
+    chainNodes: [],
+  },
+  {
+    code: 'agri-health',
+    weight: 3,
+    techShare: 0.15,
+    nameWords: ['农业科技', '健康科技', '生物科技'],
+    clauses: [
+      ['农业科学研究和试验发展', 2],
+      ['生物有机肥研发', 1],
+      ['保健食品销售', 1],
+      ['健康咨询服务', 1],
+      ['兽用药品研发', 0.5],
+      ['动物疫苗销售', 0.2],
+    ],
+    industryCodes: ['7330', '7511', '2750', '8491'],
+    chainNodes: [],
+  },
+];
+
+/** Sectors whose scope also says 生物技术推广服务 now and then. */
+export const BIO_SECTORS = new Set(['cro', 'cdmo', 'gene', 'bioinfo', 'reagents', 'drugs', 'ivd', 'agri-health']);
