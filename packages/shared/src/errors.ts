@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'payload-too-large',
   'unsupported-file-type',
   'password-policy',
+  'busy',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -46,6 +47,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   'payload-too-large': 413,
   'unsupported-file-type': 415,
   'password-policy': 422,
+  busy: 503,
   internal: 500,
 };
 
@@ -132,6 +134,13 @@ export const ERROR_MESSAGES: Messages = {
   'rate-limited': {
     title: { 'zh-CN': '请求过于频繁', en: 'Too many requests' },
     detail: { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests: please wait a moment and try again.' },
+  },
+  busy: {
+    title: { 'zh-CN': '系统繁忙', en: 'Busy' },
+    detail: {
+      'zh-CN': '数据库正忙（可能正在导入大量数据），本次修改未保存，请稍后再试。',
+      en: 'The database is busy (a large import may be running); nothing was saved. Please try again shortly.',
+    },
   },
   'payload-too-large': {
     title: { 'zh-CN': '文件过大', en: 'File too large' },

@@ -14,6 +14,9 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
 export type DatabaseOptions = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; poolSize?: number };
 
+/** Page cache of a connection for long work (KiB): the default 2 MB makes a million-row transaction crawl. */
+const LONG_WORK_CACHE_KIB = 128 * 1024;
+
 /** Owns the Kysely instance, its pragmas and transactions; data functions take `db` first. */
 export class Database {
   private constructor(
@@ -58,6 +61,9 @@ export class Database {
     )
       return { database: this, release: async () => {} };
     const own = Database.open(this.options);
+    // A large transaction spills pages out of the cache into the WAL, again and again for the pages it keeps changing;
+    // a cache that holds its working set writes each page once, at the commit.
+    own.sqlite?.pragma(`cache_size = -${LONG_WORK_CACHE_KIB}`);
     return { database: own, release: () => own.close() };
   }
 
@@ -72,9 +78,14 @@ export class Database {
 }
 
 /** Database errors mapped to what the API says about them. */
-export function classifyDbError(err: unknown): 'unique' | 'foreign-key' | 'not-null' | null {
+export function classifyDbError(err: unknown): 'unique' | 'foreign-key' | 'not-null' | 'busy' | null {
   const e = err as { code?: string };
   switch (e?.code) {
+    // SQLite's one writer is taken for longer than the busy timeout (a large import's transaction).
+    case 'SQLITE_BUSY':
+    case 'SQLITE_BUSY_SNAPSHOT':
+    case 'SQLITE_LOCKED':
+      return 'busy';
     case 'SQLITE_CONSTRAINT_UNIQUE':
     case 'SQLITE_CONSTRAINT_PRIMARYKEY':
     case '23505':

@@ -93,6 +93,7 @@ export const errorHandlerPlugin = fp(async (app) => {
     }
     const dbKind = classifyDbError(err);
     if (dbKind === 'unique') return send(reply, problem(req, 'conflict', 409));
+    if (dbKind === 'busy') return send(reply.header('retry-after', '10'), problem(req, 'busy', 503));
     if (dbKind) return send(reply, problem(req, 'unprocessable', 422));
     const status = err.statusCode ?? 500;
     if (status === 429) return send(reply, problem(req, 'rate-limited', 429));

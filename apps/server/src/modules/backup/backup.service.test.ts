@@ -125,6 +125,30 @@ async function seed(database: Database): Promise<{ a: TestTenant; b: TestTenant 
     )
     .execute();
   await db
+    .insertInto('importJobs')
+    .values({
+      tenantId: a.id,
+      id: 'imp-1',
+      kind: 'enterprises',
+      status: 'checked',
+      fileName: '名录.xlsx',
+      fileKind: 'xlsx',
+      fileSize: 2048,
+      storagePath: `${a.id}/imp-1.xlsx`,
+      options: '{"existing":"skip"}',
+      header: null,
+      summary: '{"rows":2}',
+      createdBy: a.users.admin.id,
+      createdAt: '2026-01-10T02:00:00.000Z',
+      updatedAt: '2026-01-10T02:00:00.000Z',
+      version: 2,
+    })
+    .execute();
+  await db
+    .insertInto('importErrors')
+    .values({ tenantId: a.id, importId: 'imp-1', rowNumber: 7, errors: '[]', cells: '["坏公司"]' })
+    .execute();
+  await db
     .insertInto('sessions')
     .values({
       id: 'session-1',
@@ -212,7 +236,7 @@ describe('backup and restore', () => {
     const restoreProgress: [string, number][] = [];
     const restored = await restoreDatabase(target, file, { onProgress: (t, n) => restoreProgress.push([t, n]) });
     expect(restored.tables).toEqual(backup.tables);
-    expect(restoreProgress.at(-1)).toEqual(['job_runs', 3]);
+    expect(restoreProgress.at(-1)).toEqual(['import_errors', 1]);
 
     const after = await dump(target);
     expect(after).toEqual(before);

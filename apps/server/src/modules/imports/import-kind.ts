@@ -49,6 +49,8 @@ export interface ImportProgress {
   bytes: number;
   totalBytes: number;
   rows: number;
+  /** What a run does once every row is read: building the table indexes, then the search index. */
+  stage?: 'rows' | 'indexes' | 'search';
 }
 
 export interface ProcessInput<O> {

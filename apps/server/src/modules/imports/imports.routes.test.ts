@@ -1,10 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { usccCheckDigit } from '@kaimen/shared';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type TestTenant } from '../../test/factories.js';
-import { buildTestApp, DB_KIND, login, multipart, type Client, type TestHarness } from '../../test/helper.js';
+import { buildApp } from '../../app.js';
+import {
+  buildTestApp,
+  DB_KIND,
+  login,
+  multipart,
+  testConfig,
+  type Client,
+  type TestHarness,
+} from '../../test/helper.js';
 import {
   MESSY_EXPECTED_BAD,
   MESSY_GOOD_ROWS,
@@ -177,7 +187,9 @@ describe(`spreadsheet imports (${DB_KIND})`, () => {
   it('the error report is an xlsx with the original cells, the row number and the reason', async () => {
     const { client: admin } = await freshAdmin('imreport');
     const job = (await upload(admin, '名录.xlsx', files.xlsx)).json();
-    await start(admin, job.id, 'check');
+    const checked = await start(admin, job.id, 'check');
+    expect(checked.status, JSON.stringify(checked.error)).toBe('checked');
+    expect(checked.summary).toMatchObject({ invalid: 7 });
     const res = await admin.get(`/api/imports/${job.id}/report`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
@@ -314,5 +326,124 @@ describe(`spreadsheet imports (${DB_KIND})`, () => {
     const run = events.filter((e) => e.action === 'import').find((e) => JSON.parse(e.after!).importId === job.id)!;
     expect(JSON.parse(run.after!)).toMatchObject({ fileName: 'audited.csv', counts: { created: 1 } });
     expect(run.actorUsername).toBe(tenant.users.admin.username);
+  });
+
+  it('an import left running by a process that died shows as interrupted and can be started again', async () => {
+    const job = (await upload(admin, 'left.csv', Buffer.from(`统一社会信用代码,企业名称\n${U2},北京\n`))).json();
+    // As a crashed instance leaves it: running, its heartbeat long gone, not in this process's runner.
+    await h.database.db
+      .updateTable('importJobs')
+      .set({ status: 'running', heartbeatAt: new Date(h.clock.now().getTime() - 10 * 60_000).toISOString() })
+      .where('id', '=', job.id)
+      .execute();
+    const seen = (await admin.get(`/api/imports/${job.id}`)).json();
+    expect(seen.status).toBe('failed');
+    expect(seen.error).toMatchObject({ code: 'interrupted' });
+    expect(seen.error.message).toContain('未导入任何数据');
+    const checked = await start(admin, job.id, 'check');
+    expect(checked.status).toBe('checked');
+  });
+
+  it('cancelling a run rolls it back: nothing of it stays', async () => {
+    const { tenant, client: admin } = await freshAdmin('imcancel');
+    const rows = Array.from({ length: 3000 }, (_, i) => {
+      const body = `91320594${String(i + 1).padStart(9, '0')}`;
+      return `${body}${usccCheckDigit(body)},苏州取消测试${i}`;
+    });
+    const job = (
+      await upload(admin, 'many.csv', Buffer.from(`统一社会信用代码,企业名称\n${rows.join('\n')}\n`))
+    ).json();
+    // The runner checks for a cancel after every batch: stop it once the first thousand rows are written.
+    let cancelledAt = 0;
+    const cancelled = new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        const rows = h.app.imports.progressOf(job.id)?.rows ?? 0;
+        if (rows > 0 && h.app.imports.cancel(job.id)) {
+          cancelledAt = rows;
+          clearInterval(timer);
+          resolve();
+        }
+      }, 1);
+    });
+    const res = await admin.post(`/api/imports/${job.id}/run`, { options: {}, version: job.version });
+    expect(res.statusCode).toBe(202);
+    await cancelled;
+    const done = await settled(admin, job.id);
+    expect(done.status).toBe('failed');
+    expect(done.error).toMatchObject({ code: 'cancelled' });
+    expect(cancelledAt).toBeGreaterThan(0);
+    expect(cancelledAt).toBeLessThan(3000);
+    expect(await count(tenant.id)).toBe(0);
+  });
+
+  it('a server shutting down stops its running import, which leaves nothing and says it was interrupted', async () => {
+    const { tenant } = await freshAdmin('imstop');
+    // An instance of its own, with its own connection, as `kaimen serve` has.
+    const app = await buildApp(testConfig(h.testDb, h.clock), { webRoot: null, logger: false });
+    await app.ready();
+    const c = await login(app, tenant.users.admin.username);
+    // Enough batches that the run is still going when the shutdown comes.
+    const rows = Array.from({ length: 20_000 }, (_, i) => {
+      const body = `91320583${String(i + 1).padStart(9, '0')}`;
+      return `${body}${usccCheckDigit(body)},昆山停机测试${i}`;
+    });
+    const job = (await upload(c, 'stop.csv', Buffer.from(`统一社会信用代码,企业名称\n${rows.join('\n')}\n`))).json();
+    expect((await c.post(`/api/imports/${job.id}/run`, { options: {}, version: job.version })).statusCode).toBe(202);
+    while ((app.imports.progressOf(job.id)?.rows ?? 0) === 0) await new Promise((r) => setTimeout(r, 1));
+    await app.close();
+    const row = await h.database.db
+      .selectFrom('importJobs')
+      .select(['status', 'error'])
+      .where('id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'failed', error: 'interrupted' });
+    expect(await count(tenant.id)).toBe(0);
+  });
+
+  it.runIf(DB_KIND === 'sqlite')(
+    "while an import holds SQLite's writer, reads go on and a write gets a clear 503 that loses nothing",
+    { timeout: 30_000 },
+    async () => {
+      const work = h.database.forLongWork();
+      work.database.sqlite!.prepare('begin immediate').run();
+      try {
+        expect((await admin.get('/api/enterprises')).statusCode).toBe(200);
+        const res = await admin.post('/api/enterprises', { uscc: '91340600MA2PBP2120', name: '忙时登记公司' });
+        expect(res.statusCode).toBe(503);
+        expect(res.headers['retry-after']).toBe('10');
+        expect(res.json()).toMatchObject({ code: 'busy', type: '/problems/busy' });
+        expect(res.json().detail).toContain('数据库正忙');
+      } finally {
+        work.database.sqlite!.prepare('rollback').run();
+        await work.release();
+      }
+      const again = await admin.post('/api/enterprises', { uscc: '91340600MA2PBP2120', name: '忙时登记公司' });
+      expect(again.statusCode, again.body).toBe(201);
+    },
+  );
+});
+
+describe(`import size limit (${DB_KIND})`, () => {
+  let h: TestHarness;
+  let admin: Client;
+  beforeAll(async () => {
+    h = await buildTestApp({ maxImportBytes: 2048 });
+    const t = await createTenant(h.database, 'isz', h.clock.now());
+    admin = await login(h.app, t.users.admin.username);
+  });
+  afterAll(async () => h.close());
+
+  it('refuses a file over KAIMEN_MAX_IMPORT_MB with the import limit in the message, and keeps nothing', async () => {
+    const big = Buffer.from(`统一社会信用代码,企业名称\n${'91340600MA2PBP2120,合肥\n'.repeat(200)}`);
+    const res = await admin.inject({
+      method: 'POST',
+      url: '/api/imports',
+      ...multipart({ kind: 'enterprises' }, { name: 'big.csv', content: big, type: 'text/csv' }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().detail).toContain('2 KB');
+    expect((await admin.get('/api/imports')).json().total).toBe(0);
+    const incoming = path.join(h.testDb.dataDir, 'imports', '.incoming');
+    expect(fs.existsSync(incoming) ? fs.readdirSync(incoming) : []).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
+import { contentDisposition } from '../../lib/content-disposition.js';
 import { importsPolicy } from './imports.policy.js';
 import { findImportErrors, importReport } from './imports.report.js';
 import {
@@ -14,10 +15,6 @@ import {
   ZStartImportRequest,
 } from './imports.schemas.js';
 import { cancelImport, createImport, deleteImport, findImports, getImport, startImport } from './imports.service.js';
-
-/** RFC 8187 encoding for `filename*`: percent-encode all but attr-chars. */
-const rfc8187 = (name: string) =>
-  encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** The `kind` field, then the file: the file stays a stream to the disk. */
 async function readUpload(req: FastifyRequest, maxBytes: number) {
@@ -121,7 +118,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       const { fileName, stream } = await importReport(app.database.db, req.actor(), req.params.id, req.ctx.locale);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename*=UTF-8''${rfc8187(fileName)}`)
+        .header('content-disposition', contentDisposition(fileName))
         .header('cache-control', 'private, no-store')
         .send(stream);
     },

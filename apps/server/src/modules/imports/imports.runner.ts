@@ -100,7 +100,9 @@ export class ImportRunner {
     } catch (err) {
       const failure: ImportFailure =
         err instanceof Cancelled
-          ? 'cancelled'
+          ? this.closed
+            ? 'interrupted'
+            : 'cancelled'
           : err instanceof ImportFileError
             ? 'unreadable'
             : classifyDbError(err) === 'unique'

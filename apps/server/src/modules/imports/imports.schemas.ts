@@ -58,6 +58,8 @@ export const ZImportJob = z.object({
       totalBytes: z.number(),
       rows: z.number(),
       percent: z.number(),
+      /** After the last row: the table indexes, then the search index, are being built. */
+      stage: z.enum(['rows', 'indexes', 'search']),
     })
     .nullable(),
   summary: ZCounts.nullable(),

@@ -71,6 +71,7 @@ async function present(deps: ImportDeps, db: Executor, row: JobRow, locale: Loca
           totalBytes: Number(row.fileSize),
           rows: live?.rows ?? Number(row.progressRows),
           percent: Number(row.fileSize) > 0 ? Math.min(100, Math.round((bytes / Number(row.fileSize)) * 1000) / 10) : 0,
+          stage: live?.stage ?? 'rows',
         }
       : null,
     summary: row.summary ? (JSON.parse(row.summary) as TImportJob['summary']) : null,

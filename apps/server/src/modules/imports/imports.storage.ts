@@ -49,13 +49,13 @@ export async function receiveImportFile(
   const dir = path.join(rootOf(config), '.incoming');
   await fs.promises.mkdir(dir, { recursive: true });
   const tempPath = path.join(dir, newId());
+  const tooLarge = () => new AppError('payload-too-large', { params: { limit: formatBytes(config.maxImportBytes) } });
   try {
     await pipeline(file, fs.createWriteStream(tempPath, { flags: 'wx', mode: 0o640 }));
-    if (file.truncated)
-      throw new AppError('payload-too-large', { params: { limit: formatBytes(config.maxImportBytes) } });
+    if (file.truncated) throw tooLarge();
   } catch (err) {
     await fs.promises.rm(tempPath, { force: true });
-    throw err;
+    throw (err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge() : err;
   }
   return { tempPath, size: (await fs.promises.stat(tempPath)).size };
 }

@@ -140,3 +140,19 @@ export async function updateTenant(
     return present(after);
   });
 }
+
+/**
+ * The tenant an operator's command (`kaimen import`, `kaimen export`) acts on: the one named, or the only one there
+ * is. Errors say which tenants exist.
+ */
+export async function tenantForOperator(db: Executor, slug: string | undefined) {
+  const tenants = await db.selectFrom('tenants').select(['id', 'slug']).orderBy('slug').execute();
+  const names = tenants.map((x) => x.slug).join(', ') || 'none';
+  if (slug) {
+    const t = tenants.find((x) => x.slug === slug);
+    if (!t) throw new Error(`no tenant ${slug}; tenants: ${names}`);
+    return t;
+  }
+  if (tenants.length === 1) return tenants[0]!;
+  throw new Error(`--tenant is required: the database holds ${tenants.length} tenants (${names})`);
+}

@@ -57,6 +57,9 @@ const TABLES = {
   },
 } satisfies Record<string, BulkTable>;
 
+/** The tables a bulk load of companies writes (for deferIndexes). */
+export const ENTERPRISE_TABLES = Object.values(TABLES).map((t) => t.name);
+
 /**
  * Inserts new companies with all their child rows. The caller has checked that none exists (by USCC) and that every
  * chain node code is in `nodeIds`; the search index is the caller's too (bulk loads fill it once at the end).

@@ -9,7 +9,7 @@ import { Database } from '../../../db/database.js';
 import { migrateToLatest } from '../../../db/migrate.js';
 import { createTenant, type TestTenant } from '../../../test/factories.js';
 import { createTestDatabase, DB_KIND, type TestDatabase } from '../../../test/helper.js';
-import { tenantForCli } from './import-cli.js';
+import { tenantForOperator } from '../../tenants/tenants.service.js';
 
 const SERVER_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const CLI = path.join(SERVER_ROOT, 'src/cli.ts');
@@ -109,9 +109,9 @@ describe(`kaimen import enterprises (${DB_KIND})`, () => {
   );
 
   it('asks for --tenant when the database holds several', async () => {
-    await expect(tenantForCli(database, undefined)).rejects.toThrow('--tenant is required');
-    await expect(tenantForCli(database, 'nope')).rejects.toThrow('no tenant nope; tenants: cli, cli-other');
-    expect((await tenantForCli(database, 'cli')).id).toBe(t.id);
+    await expect(tenantForOperator(database.db, undefined)).rejects.toThrow('--tenant is required');
+    await expect(tenantForOperator(database.db, 'nope')).rejects.toThrow('no tenant nope; tenants: cli, cli-other');
+    expect((await tenantForOperator(database.db, 'cli')).id).toBe(t.id);
   });
 
   it(

@@ -5,6 +5,7 @@ import { iso } from '../../../lib/time.js';
 import { recordAudit } from '../../audit/audit.repository.js';
 import type { ImportBadRow, ImportCounts } from '../../imports/import-kind.js';
 import { sniffFileKind } from '../../imports/imports.storage.js';
+import { tenantForOperator } from '../../tenants/tenants.service.js';
 import { processEnterpriseFile, type EnterpriseImportOptions } from './process-file.js';
 
 export interface CliImportOptions {
@@ -20,19 +21,6 @@ export interface CliImportOptions {
   progress?: (text: string) => void;
 }
 
-export async function tenantForCli(database: Database, slug: string | undefined) {
-  const tenants = await database.db.selectFrom('tenants').select(['id', 'slug']).orderBy('slug').execute();
-  if (slug) {
-    const t = tenants.find((x) => x.slug === slug);
-    if (!t) throw new Error(`no tenant ${slug}; tenants: ${tenants.map((x) => x.slug).join(', ') || 'none'}`);
-    return t;
-  }
-  if (tenants.length === 1) return tenants[0]!;
-  throw new Error(
-    `--tenant is required: the database holds ${tenants.length} tenants (${tenants.map((x) => x.slug).join(', ')})`,
-  );
-}
-
 const describe = (b: ImportBadRow) =>
   b.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.message.zh} (${e.reason})`).join('; ');
 
@@ -46,7 +34,7 @@ export async function importEnterprisesFromCli(database: Database, o: CliImportO
   if (!fs.existsSync(file)) throw new Error(`no file ${o.file}`);
   const fileKind = await sniffFileKind(file);
   if (!fileKind) throw new Error(`${o.file} is neither an xlsx nor a text (csv) file`);
-  const tenant = await tenantForCli(database, o.tenant);
+  const tenant = await tenantForOperator(database.db, o.tenant);
   const options: EnterpriseImportOptions = { existing: o.existing };
   // Rows skipped because their company exists are counted, not listed: a re-import would list every row.
   const onBadRows = async (rows: ImportBadRow[]) => {
@@ -59,10 +47,13 @@ export async function importEnterprisesFromCli(database: Database, o: CliImportO
     const pct = p.totalBytes ? Math.floor((p.bytes / p.totalBytes) * 100) : 0;
     o.progress(`${o.dryRun ? 'checking' : 'importing'}: row ${p.rows} (${pct}%)`);
   };
+  // As the import page's jobs do: a connection of its own, with a page cache sized for a long transaction.
+  const long = database.forLongWork();
+  const own = long.database;
   const work = (write: boolean) => async (trx: Database['db']) => {
     const now = iso(o.now);
     const result = await processEnterpriseFile({
-      target: { trx, dialect: database.dialect, sqlite: database.sqlite },
+      target: { trx, dialect: own.dialect, sqlite: own.sqlite },
       tenantId: tenant.id,
       file,
       fileKind,
@@ -87,7 +78,7 @@ export async function importEnterprisesFromCli(database: Database, o: CliImportO
     }
     return result;
   };
-  const result = o.dryRun ? await work(false)(database.db) : await database.transaction(work(true));
+  const result = await (o.dryRun ? work(false)(own.db) : own.transaction(work(true))).finally(() => long.release());
   if (!result.header) {
     o.out(
       'no header row found among the first 20 rows: name the columns 统一社会信用代码, 企业名称 … (see the README)',

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile, summarize, type CheckedRow } from './check-rows.js';
 import { DecodeTextStream, SNIFF_BYTES } from './decode-text.js';
@@ -97,6 +98,22 @@ async function collect(rows: AsyncIterable<RawRow>): Promise<RawRow[]> {
 }
 
 describe('readRows', () => {
+  it('keeps every Chinese character whole where the xlsx stream splits it between two chunks', async () => {
+    // Shared strings far longer than one inflated chunk (16 KB): three-byte characters cross chunk boundaries. ExcelJS
+    // decoded each chunk alone and turned them into U+FFFD (patches/exceljs+4.4.0.patch).
+    const texts = Array.from(
+      { length: 3000 },
+      (_, i) => `第${i}号生物医药研发企业名称（测试）经营范围：药物临床前研究服务${i}`,
+    );
+    const file = path.join(dir, 'long-strings.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名录');
+    texts.forEach((t) => ws.addRow([t]));
+    await wb.xlsx.writeFile(file);
+    const rows = await collect(readRows(file, 'xlsx'));
+    expect(rows.map((r) => r.cells[0])).toEqual(texts);
+  });
+
   it('reads the first worksheet of an xlsx with row numbers as in Excel, values flattened', async () => {
     const rows = await collect(readRows(files.xlsx, 'xlsx'));
     // Row 2 and row 6 have no cells and are not in the file at all.

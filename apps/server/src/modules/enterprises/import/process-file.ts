@@ -4,7 +4,8 @@ import type { ImportBadRow as BadRow, ImportCounts, ImportProgress, ProcessInput
 import { newId } from '../../../lib/ids.js';
 import { checkRows, type CheckedRow } from './check-rows.js';
 import type { HeaderMatch, ImportField } from './header.js';
-import { insertEnterprises, updateEnterprises, type ImportRecord } from './bulk-write.js';
+import { deferIndexes } from '../../../db/bulk-insert.js';
+import { ENTERPRISE_TABLES, insertEnterprises, updateEnterprises, type ImportRecord } from './bulk-write.js';
 import { readRowsFrom } from './read-rows.js';
 import { reasonMessage, type ImportDefaults, type RowError } from './validate-row.js';
 import { chainNodeLookup, existingByUscc, searchIndexUpkeep } from './registry-lookups.js';
@@ -23,6 +24,19 @@ export interface EnterpriseImportOptions {
 export type ProcessOptions = ProcessInput<EnterpriseImportOptions>;
 
 export type ProcessResult = { header: null } | { header: HeaderMatch; counts: ImportCounts };
+
+/** Rows from which a load on SQLite builds its indexes at the end instead of keeping them up to date. */
+const DEFER_INDEXES_AT = 50_000;
+
+const countAll = async (db: ProcessOptions['target']['trx']) =>
+  Number(
+    (
+      await db
+        .selectFrom('enterprises')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 
 /** Rows validated and looked up together: one existence query and one insert per batch. */
 const BATCH = 1000;
@@ -57,6 +71,10 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
   const index = o.write ? await searchIndexUpkeep(db, o.tenantId) : null;
   const chainColumn = Object.entries(checked.header.mapping).find(([, f]) => f === 'chainNodeCodes');
 
+  // A large load on SQLite writes without the secondary indexes and builds them once at the end; whether it is large is
+  // known after the first batch (bytes per row so far against the file's size).
+  const deferred: { indexes: { restore(): Promise<void> } | null } = { indexes: null };
+  const tableRows = o.write ? await countAll(db) : 0;
   let batch: CheckedRow[] = [];
   const flush = async () => {
     const rows = batch;
@@ -128,6 +146,11 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
     }
     if (bad.length) await o.onBadRows(bad.sort((a, b) => a.rowNumber - b.rowNumber));
     o.onProgress?.(progress);
+    if (o.write && !deferred.indexes && progress.bytes > 0 && !process.env.NODEFER) {
+      const expected = (counts.rows / progress.bytes) * totalBytes;
+      if (expected >= DEFER_INDEXES_AT && expected * 4 >= tableRows)
+        deferred.indexes = await deferIndexes(o.target, ENTERPRISE_TABLES);
+    }
   };
 
   for await (const row of checked.rows) {
@@ -137,8 +160,15 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
     if (batch.length >= BATCH) await flush();
   }
   await flush();
-  if (index) await index.finish(db, o.target.dialect);
   progress.bytes = totalBytes;
+  if (deferred.indexes) {
+    o.onProgress?.({ ...progress, stage: 'indexes' });
+    await deferred.indexes.restore();
+  }
+  if (index) {
+    o.onProgress?.({ ...progress, stage: 'search' });
+    await index.finish(db, o.target.dialect);
+  }
   o.onProgress?.(progress);
   return { header: checked.header, counts };
 }
