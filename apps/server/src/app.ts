@@ -15,6 +15,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { chainRoutes } from './modules/chain/chain.routes.js';
 import { departmentsRoutes } from './modules/departments/departments.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
+import { enterpriseExportRoutes } from './modules/enterprises/export/export.routes.js';
 import { dictionariesRoutes } from './modules/dictionaries/dictionaries.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ImportRunner } from './modules/imports/imports.runner.js';
@@ -63,11 +64,13 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const database = options.database ?? Database.open(config.database);
   app.decorate('config', config);
   app.decorate('database', database);
-  // Background imports stop (and roll back) before the database closes.
   const imports = new ImportRunner({ database, config }, app.log);
   app.decorate('imports', imports);
-  app.addHook('onClose', async () => imports.close());
-  if (!options.database) app.addHook('onClose', async () => database.close());
+  // One hook, so the order is sure: background imports stop (and roll back, and say so) before the database closes.
+  app.addHook('onClose', async () => {
+    await imports.close();
+    if (!options.database) await database.close();
+  });
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -91,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(chainRoutes);
   await app.register(enterprisesRoutes);
   await app.register(importsRoutes);
+  await app.register(enterpriseExportRoutes);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -137,6 +137,22 @@ program
     );
   });
 
+const exportCommand = program.command('export').description('write records to a spreadsheet');
+exportCommand
+  .command('enterprises <file>')
+  .description("a tenant's enterprise registry as xlsx or csv: unmasked (an operator's export), audited as kaimen-cli")
+  .option('--tenant <slug>', 'tenant slug (may be left out when the database holds one tenant)')
+  .option('--format <format>', 'xlsx | csv (from the file name unless given)')
+  .action(async (file: string, o: { tenant?: string; format?: string }) => {
+    // Loaded here, not at the top: the spreadsheet libraries are needed by this command only.
+    const { exportEnterprisesToFile, formatFor } = await import('./modules/enterprises/export/export.service.js');
+    const format = formatFor(file, o.format);
+    const r = await withDatabase((db) =>
+      exportEnterprisesToFile(db, { file: path.resolve(file), tenant: o.tenant, format }),
+    );
+    console.log(`exported ${r.rows} enterprises of ${r.tenant} to ${file} (${r.format}, unmasked, audited)`);
+  });
+
 const importCommand = program.command('import').description('read records from a spreadsheet');
 importCommand
   .command('enterprises <file>')

@@ -8,6 +8,9 @@ export const ACCESS = {
   // An enterprise user opens its own record (the server answers 404 for any other).
   enterprise: ['admin', 'leader', 'investment', 'property', 'service', 'enterprise'],
   myEnterprise: ['enterprise'],
+  // Imports create and update any company of the tenant (the server's ImportKind.roles).
+  enterpriseImport: ['admin', 'investment'],
+  importJob: ['admin', 'investment'],
   chain: ['admin'],
   users: ['admin'],
   departments: ['admin'],
@@ -26,6 +29,8 @@ export const PATHS: Record<Screen, string> = {
   enterprises: '/enterprises',
   enterprise: '/enterprises/:id',
   myEnterprise: '/my-enterprise',
+  enterpriseImport: '/enterprises/import',
+  importJob: '/imports/:id',
   chain: '/admin/chain',
   users: '/admin/users',
   departments: '/admin/departments',
@@ -63,7 +68,13 @@ export function canEnterprise(
   return true;
 }
 
+/** Who may download the filtered registry, as the server's `export` rule says: an enterprise user may not. */
+const ENTERPRISE_EXPORTERS: readonly Role[] = ['admin', 'leader', 'investment', 'property', 'service'];
+export const canExportEnterprises = (role: Role): boolean => ENTERPRISE_EXPORTERS.includes(role);
+
 /** Only admins and leaders may list users, so only they get the officer filter. */
 export const canPickOfficer = (role: Role): boolean => role === 'admin' || role === 'leader';
 
 export const enterprisePath = (id: Id): string => `/enterprises/${encodeURIComponent(String(id))}`;
+
+export const importPath = (id: Id): string => `/imports/${encodeURIComponent(String(id))}`;

@@ -33,6 +33,10 @@ const EnterpriseDetailPage = lazy(() =>
 const MyEnterprisePage = lazy(() =>
   import('../features/enterprises/MyEnterprisePage').then((m) => ({ default: m.MyEnterprisePage })),
 );
+const ImportsPage = lazy(() => import('../features/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })));
+const ImportJobPage = lazy(() =>
+  import('../features/imports/ImportJobPage').then((m) => ({ default: m.ImportJobPage })),
+);
 const UsersPage = lazy(() => import('../features/admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 
 function NotFound() {
@@ -68,6 +72,8 @@ export const router = createBrowserRouter([
           screen('enterprises', <EnterprisesPage />),
           screen('enterprise', <EnterpriseDetailPage />),
           screen('myEnterprise', <MyEnterprisePage />),
+          screen('enterpriseImport', <ImportsPage kind="enterprises" />),
+          screen('importJob', <ImportJobPage />),
           screen('chain', <ChainPage />),
           screen('users', <UsersPage />),
           screen('departments', <DepartmentsPage />),

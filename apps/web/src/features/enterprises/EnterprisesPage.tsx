@@ -1,8 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { canEnterprise, canPickOfficer, enterprisePath } from '../../app/access';
+import { canEnterprise, canExportEnterprises, canPickOfficer, canSee, enterprisePath, PATHS } from '../../app/access';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
@@ -13,6 +13,7 @@ import { DEFAULT_COLUMNS, enterpriseColumns, OPTIONAL_COLUMNS } from './enterpri
 import { ENTERPRISE_SORTS, type EnterprisePage, type EnterpriseSort, type EnterpriseSummary } from './enterprise-types';
 import { EnterpriseFilters } from './EnterpriseFilters';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
+import { ExportButton } from './ExportButton';
 import { ENTERPRISE_FILTER_KEYS, useEnterprises } from './enterprises-api';
 import { useColumnChoice } from './use-column-choice';
 import { useCursorPages } from './use-cursor-pages';
@@ -64,6 +65,12 @@ export function EnterprisesPage() {
       extra={
         <Space>
           <ColumnChooser visible={visible} onChange={setVisible} />
+          {canExportEnterprises(user.role) && <ExportButton filters={filters.values} />}
+          {canSee('enterpriseImport', user.role) && (
+            <Button icon={<UploadOutlined />} onClick={() => void navigate(PATHS.enterpriseImport)}>
+              {t('import.button')}
+            </Button>
+          )}
           {canEnterprise(user, 'create') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('enterprise.create')}
