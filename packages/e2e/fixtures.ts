@@ -112,6 +112,20 @@ export async function chooseOption(page: Page, label: string, option: string): P
   }).toPass({ timeout: 15_000 });
 }
 
+/**
+ * Opens an antd dropdown menu with `opener` and clicks its item `name` once the menu has stopped sliding in, then waits
+ * until it has closed: an item clicked while the menu still moves lands on its neighbour or on nothing (seen in CI).
+ */
+export async function pickFromMenu(page: Page, opener: Locator, name: string): Promise<void> {
+  const openMenu = page.locator('.ant-dropdown:visible');
+  await expect(async () => {
+    if ((await openMenu.count()) === 0) await opener.click();
+    await expect(openMenu).not.toHaveClass(/-(enter|appear)/, { timeout: 2_000 });
+    await openMenu.getByRole('menuitem', { name, exact: true }).click({ timeout: 2_000 });
+    await expect(openMenu).toHaveCount(0, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
 /** Types a code into antd's six one-digit boxes, one box at a time as a person would. */
 export async function fillOtp(scope: Page | Locator, code: string): Promise<void> {
   for (const [index, digit] of [...code].entries()) {

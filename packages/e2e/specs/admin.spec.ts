@@ -1,4 +1,4 @@
-import { chooseOption, expect, NEW_PASSWORD, signIn, test, unique } from '../fixtures.js';
+import { chooseOption, expect, NEW_PASSWORD, pickFromMenu, signIn, test, unique } from '../fixtures.js';
 
 test.describe('user administration', () => {
   test.describe.configure({ mode: 'serial' });
@@ -37,8 +37,7 @@ test.describe('user administration', () => {
     await expect(userPage.getByTestId('welcome')).toContainText(displayName);
 
     // The admin disables them …
-    await row.getByTestId(`user-actions-${username}`).click();
-    await page.getByRole('menuitem', { name: '停用' }).click();
+    await pickFromMenu(page, row.getByTestId(`user-actions-${username}`), '停用');
     await page.getByRole('dialog').getByRole('button', { name: '停用' }).click();
     await expect(row).toContainText('已停用');
 
@@ -141,12 +140,10 @@ test('the admin edits a user, unlocks them and resets their password', async ({
   await expect(row).toContainText('职能部门经办人');
   await expect(row).toContainText('财政局');
 
-  await row.getByTestId(`user-actions-${user.username}`).click();
-  await page.getByRole('menuitem', { name: '解除锁定' }).click();
+  await pickFromMenu(page, row.getByTestId(`user-actions-${user.username}`), '解除锁定');
   await expect(row).toContainText('正常');
 
-  await row.getByTestId(`user-actions-${user.username}`).click();
-  await page.getByRole('menuitem', { name: '重置密码' }).click();
+  await pickFromMenu(page, row.getByTestId(`user-actions-${user.username}`), '重置密码');
   const reset = page.getByRole('dialog');
   await reset.getByLabel('新密码').fill('short');
   await reset.getByRole('button', { name: '保存' }).click();

@@ -1,4 +1,4 @@
-import { expect, NEW_PASSWORD, signIn, submitLogin, test, unique } from '../fixtures.js';
+import { expect, NEW_PASSWORD, pickFromMenu, signIn, submitLogin, test, unique } from '../fixtures.js';
 
 test.describe('signing in and out', () => {
   test('signs in in Chinese and sees the Chinese UI', async ({ page }) => {
@@ -53,8 +53,7 @@ test.describe('signing in and out', () => {
     await signIn(page, 'service');
     await expect(page.getByTestId('side-nav').getByText('工作台')).toBeVisible();
 
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: 'English' }).click();
+    await pickFromMenu(page, page.getByTestId('user-menu'), 'English');
     await expect(page.getByTestId('side-nav').getByText('My work')).toBeVisible();
     await expect(page.getByTestId('welcome')).toContainText('Hello');
     await expect(page.getByText('Service officer').first()).toBeVisible();
@@ -84,8 +83,7 @@ test.describe('signing in and out', () => {
 
   test('signs out', async ({ page }) => {
     await signIn(page, 'property');
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    await pickFromMenu(page, page.getByTestId('user-menu'), '退出登录');
     await expect(page).toHaveURL(/\/login$/);
 
     // The session is gone on the server, not only in the page.

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { request, type Download, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { DEMO_PASSWORD, expect, signIn, test, unique } from '../fixtures.js';
+import { DEMO_PASSWORD, expect, pickFromMenu, signIn, test, unique } from '../fixtures.js';
 
 /**
  * Two companies of this run, found by a tag of their own among the demo registry's two thousand. B's code is all
@@ -64,9 +64,11 @@ async function seed(baseURL: string, tag: string): Promise<void> {
 
 /** Opens the export menu, picks a format and waits for the file. */
 async function exportAs(page: Page, format: 'xlsx' | 'csv'): Promise<Download> {
-  await page.getByTestId('enterprise-export').click();
-  const item = page.getByRole('menuitem', { name: format === 'xlsx' ? 'Excel 表格（.xlsx）' : 'CSV 文件（.csv）' });
-  const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+  const item = format === 'xlsx' ? 'Excel 表格（.xlsx）' : 'CSV 文件（.csv）';
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    pickFromMenu(page, page.getByTestId('enterprise-export'), item),
+  ]);
   return download;
 }
 
