@@ -161,10 +161,10 @@ type Ctx = z.core.$RefinementCtx;
 
 /** Message of an invalid_type issue for a missing value (see enterpriseIssueCode). */
 const REQUIRED_MESSAGE = 'Required';
-const typeError = (iss: { input?: unknown }) =>
+export const typeError = (iss: { input?: unknown }) =>
   iss.input === undefined || iss.input === null ? REQUIRED_MESSAGE : ENTERPRISE_ISSUE_MESSAGES.invalid.en;
 
-function fail(ctx: Ctx, code: EnterpriseIssueCode, path?: PropertyKey[]): typeof z.NEVER {
+export function fail(ctx: Ctx, code: EnterpriseIssueCode, path?: PropertyKey[]): typeof z.NEVER {
   ctx.addIssue({
     code: 'custom',
     message: ENTERPRISE_ISSUE_MESSAGES[code].en,
@@ -184,7 +184,7 @@ export function cleanText(value: string, options: { fold?: boolean; multiline?: 
 const NEEDS_COLLAPSE = /\s\s|[^\S ]/;
 
 /** Optional text: blank becomes null, `undefined` stays "not given". */
-function optionalText(max: number, options: { fold?: boolean; multiline?: boolean } = {}) {
+export function optionalText(max: number, options: { fold?: boolean; multiline?: boolean } = {}) {
   return z
     .string({ error: typeError })
     .nullish()
@@ -197,7 +197,7 @@ function optionalText(max: number, options: { fold?: boolean; multiline?: boolea
     });
 }
 
-function requiredText(max: number) {
+export function requiredText(max: number) {
   return z.string({ error: typeError }).transform((v, ctx): string => {
     const s = cleanText(v);
     if (s === '') return fail(ctx, 'required');
@@ -207,7 +207,7 @@ function requiredText(max: number) {
 }
 
 /** A list of short texts: cleaned, blanks dropped, duplicates dropped. */
-function textList(maxItems: number, maxLength: number) {
+export function textList(maxItems: number, maxLength: number) {
   return z
     .array(z.string({ error: typeError }), { error: typeError })
     .optional()
@@ -226,7 +226,7 @@ function textList(maxItems: number, maxLength: number) {
 }
 
 /** Amount in whole yuan, not negative; accepts `500万元`, `1.2亿`, numbers. */
-function amountField() {
+export function amountField() {
   return z
     .union([z.number(), z.string()], { error: typeError })
     .nullish()
@@ -239,7 +239,7 @@ function amountField() {
     });
 }
 
-function dateField() {
+export function dateField() {
   return z
     .string({ error: typeError })
     .nullish()
@@ -265,7 +265,7 @@ export function parseCount(input: string | number | null | undefined): number | 
   return Number.isSafeInteger(n) ? n : 'invalid';
 }
 
-function countField() {
+export function countField() {
   return z
     .union([z.number(), z.string()], { error: typeError })
     .nullish()
@@ -337,7 +337,7 @@ SIZE_BY_NAME.set('微', 'micro').set('小', 'small').set('中', 'medium').set('�
 // ---------------------------------------------------------------------------
 // The schema
 
-const ZUscc = z.string({ error: typeError }).transform((v, ctx): string => {
+export const ZUscc = z.string({ error: typeError }).transform((v, ctx): string => {
   const u = normalizeUscc(v);
   if (u === '') return fail(ctx, 'required');
   if (!isValidUscc(u)) return fail(ctx, 'uscc-invalid');
@@ -379,7 +379,7 @@ const ZQualification = z
     if (q.obtainedOn && q.expiresOn && q.expiresOn < q.obtainedOn) fail(ctx, 'date-order', ['expiresOn']);
   });
 
-const ZMobile = z
+export const ZMobile = z
   .string({ error: typeError })
   .nullish()
   .transform((v, ctx): string | null | undefined => {
@@ -391,7 +391,7 @@ const ZMobile = z
   });
 
 const EMAIL = z.email();
-const ZEmail = z
+export const ZEmail = z
   .string({ error: typeError })
   .nullish()
   .transform((v, ctx): string | null | undefined => {
@@ -402,7 +402,7 @@ const ZEmail = z
     return s;
   });
 
-const ZContact = z.object({
+export const ZContact = z.object({
   name: requiredText(ENTERPRISE_LIMITS.contactName),
   title: optionalText(ENTERPRISE_LIMITS.contactTitle),
   mobile: ZMobile,

@@ -9,3 +9,4 @@ export * from './schemas/common.js';
 export * from './validators/amount.js';
 export * from './validators/date.js';
 export * from './enterprise.js';
+export * from './lead.js';

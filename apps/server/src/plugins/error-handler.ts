@@ -1,6 +1,5 @@
 import {
-  ENTERPRISE_ISSUE_MESSAGES,
-  type EnterpriseIssueCode,
+  FIELD_ISSUE_MESSAGES,
   ERROR_MESSAGES,
   errorDetail,
   problemType,
@@ -31,7 +30,7 @@ function fieldErrors(validation: Validation[], locale: Locale): FieldError[] {
       const code = (params.params as { code: string }).code;
       if (code === 'password-policy')
         return { field, code, message: errorDetail('password-policy', locale, { min: 8 }) };
-      const known = ENTERPRISE_ISSUE_MESSAGES[code as EnterpriseIssueCode];
+      const known = FIELD_ISSUE_MESSAGES[code];
       if (known) return { field, code, message: locale === 'en' ? known.en : known.zh };
     }
     const issue = { code: v.keyword, path: field.split('.'), ...params } as unknown as $ZodRawIssue;

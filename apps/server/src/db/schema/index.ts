@@ -15,6 +15,19 @@ import type {
 import type { ImportErrorsTable, ImportJobsTable } from './imports.js';
 import type { JobRunsTable } from './job-runs.js';
 import type { NeedCategoriesTable } from './need-categories.js';
+import type {
+  ApprovalsTable,
+  LeadActivitiesTable,
+  LeadCapitalTable,
+  LeadContactsTable,
+  LeadsTable,
+  LeadStageMovesTable,
+  NotificationsTable,
+  SavedFiltersTable,
+  TripMeetingsTable,
+  TripMembersTable,
+  TripsTable,
+} from './pipeline.js';
 import type { SessionsTable } from './sessions.js';
 import type { TenantSettingsTable } from './tenant-settings.js';
 import type { TenantsTable } from './tenants.js';
@@ -42,6 +55,17 @@ export interface DB {
   enterpriseSearchTenants: EnterpriseSearchTenantsTable;
   importJobs: ImportJobsTable;
   importErrors: ImportErrorsTable;
+  trips: TripsTable;
+  tripMembers: TripMembersTable;
+  tripMeetings: TripMeetingsTable;
+  leads: LeadsTable;
+  leadContacts: LeadContactsTable;
+  leadCapital: LeadCapitalTable;
+  leadStageMoves: LeadStageMovesTable;
+  leadActivities: LeadActivitiesTable;
+  approvals: ApprovalsTable;
+  notifications: NotificationsTable;
+  savedFilters: SavedFiltersTable;
 }
 
 export type {

@@ -1,7 +1,13 @@
+import type { Generated } from 'kysely';
+
 export interface TenantSettingsTable {
   tenantId: string;
   /** JSON array of roles that must use TOTP. */
   totpRequiredRoles: string;
+  /** Whole yuan: a lead at or above it needs a leader's approval to move past 签约. */
+  leadApprovalThreshold: Generated<number>;
+  /** JSON { firstContactDays, screeningDays, staleDays }. */
+  followUpRules: Generated<string>;
   updatedAt: string;
   version: number;
 }

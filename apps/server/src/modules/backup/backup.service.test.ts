@@ -148,6 +148,82 @@ async function seed(database: Database): Promise<{ a: TestTenant; b: TestTenant 
     .insertInto('importErrors')
     .values({ tenantId: a.id, importId: 'imp-1', rowNumber: 7, errors: '[]', cells: '["坏公司"]' })
     .execute();
+  // The pipeline: a lead from a trip (a real number, a bigint and JSON text among its columns) and its stage move.
+  const stamp = { createdAt: '2026-01-11T02:00:00.000Z', updatedAt: '2026-01-11T02:00:00.000Z', version: 1 };
+  await db
+    .insertInto('trips')
+    .values({
+      tenantId: a.id,
+      id: 'trip-1',
+      title: '张江考察',
+      destination: '上海张江',
+      startsOn: '2026-01-09',
+      endsOn: '2026-01-10',
+      purpose: null,
+      notes: null,
+      createdBy: a.users.investment.id,
+      ...stamp,
+    })
+    .execute();
+  await db
+    .insertInto('leads')
+    .values({
+      tenantId: a.id,
+      id: 'lead-1',
+      companyName: '苏州某生物（CDMO）有限公司',
+      normalizedName: '苏州某生物cdmo',
+      uscc: null,
+      sourceChannel: 'trip',
+      chainNodeId: null,
+      ownerId: a.users.investment.id,
+      stage: 'contacted',
+      stageEnteredAt: '2026-01-11T02:00:00.000Z',
+      plannedInvestment: 3_500_000_000,
+      spaceUnitType: 'gmp_plant',
+      spaceArea: 3000.5,
+      spaceRequirements: '["gmp","lab_exhaust"]',
+      spaceNotes: null,
+      expectedJobs: 120,
+      expectedAnnualTax: 8_000_000,
+      nextFollowUpOn: '2026-01-20',
+      lastActivityAt: null,
+      notes: '多行\n备注',
+      lostReason: null,
+      enterpriseId: null,
+      tripId: 'trip-1',
+      tripMeetingId: null,
+      overdueKind: null,
+      overdueSince: null,
+      createdBy: a.users.investment.id,
+      ...stamp,
+    })
+    .execute();
+  await db
+    .insertInto('leadStageMoves')
+    .values({
+      tenantId: a.id,
+      leadId: 'lead-1',
+      id: 'move-1',
+      fromStage: 'lead',
+      toStage: 'contacted',
+      at: '2026-01-11T02:00:00.000Z',
+      byUserId: a.users.investment.id,
+      comment: null,
+      approvalId: null,
+    })
+    .execute();
+  await db
+    .insertInto('savedFilters')
+    .values({
+      tenantId: a.id,
+      id: 'filter-1',
+      userId: a.users.investment.id,
+      screen: 'leads',
+      name: '我的签约',
+      query: 'stage=signed',
+      createdAt: '2026-01-11T02:00:00.000Z',
+    })
+    .execute();
   await db
     .insertInto('sessions')
     .values({
@@ -236,7 +312,7 @@ describe('backup and restore', () => {
     const restoreProgress: [string, number][] = [];
     const restored = await restoreDatabase(target, file, { onProgress: (t, n) => restoreProgress.push([t, n]) });
     expect(restored.tables).toEqual(backup.tables);
-    expect(restoreProgress.at(-1)).toEqual(['import_errors', 1]);
+    expect(restoreProgress.at(-1)).toEqual(['saved_filters', 1]);
 
     const after = await dump(target);
     expect(after).toEqual(before);

@@ -41,6 +41,17 @@ export const BACKUP_TABLES = [
   'job_runs',
   'import_jobs',
   'import_errors',
+  'trips',
+  'trip_members',
+  'trip_meetings',
+  'leads',
+  'lead_contacts',
+  'lead_capital',
+  'lead_stage_moves',
+  'lead_activities',
+  'approvals',
+  'notifications',
+  'saved_filters',
 ] as const;
 
 /** Left out on purpose: nobody stays signed in across a restore; Kysely's bookkeeping belongs to the target; indexes are rebuilt. */
