@@ -11,6 +11,13 @@ export const ACCESS = {
   // Imports create and update any company of the tenant (the server's ImportKind.roles).
   enterpriseImport: ['admin', 'investment'],
   importJob: ['admin', 'investment'],
+  // The pipeline (DESIGN.md §2): investment officers work it, leaders read it and decide approvals.
+  leads: ['admin', 'leader', 'investment'],
+  lead: ['admin', 'leader', 'investment'],
+  leadImport: ['admin', 'investment'],
+  trips: ['admin', 'leader', 'investment'],
+  trip: ['admin', 'leader', 'investment'],
+  leadReports: ['admin', 'leader', 'investment'],
   chain: ['admin'],
   users: ['admin'],
   departments: ['admin'],
@@ -31,6 +38,12 @@ export const PATHS: Record<Screen, string> = {
   myEnterprise: '/my-enterprise',
   enterpriseImport: '/enterprises/import',
   importJob: '/imports/:id',
+  leads: '/leads',
+  lead: '/leads/:id',
+  leadImport: '/leads/import',
+  trips: '/trips',
+  trip: '/trips/:id',
+  leadReports: '/pipeline/reports',
   chain: '/admin/chain',
   users: '/admin/users',
   departments: '/admin/departments',
@@ -78,3 +91,7 @@ export const canPickOfficer = (role: Role): boolean => role === 'admin' || role 
 export const enterprisePath = (id: Id): string => `/enterprises/${encodeURIComponent(String(id))}`;
 
 export const importPath = (id: Id): string => `/imports/${encodeURIComponent(String(id))}`;
+
+export const leadPath = (id: Id): string => `/leads/${encodeURIComponent(String(id))}`;
+
+export const tripPath = (id: Id): string => `/trips/${encodeURIComponent(String(id))}`;

@@ -4,7 +4,10 @@ import {
   BankOutlined,
   BookOutlined,
   ClusterOutlined,
+  CompassOutlined,
+  FundOutlined,
   HomeOutlined,
+  LineChartOutlined,
   NodeIndexOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -24,6 +27,12 @@ interface Entry {
   label: MessageKey;
   icon: ReactNode;
 }
+
+const PIPELINE_ENTRIES: Entry[] = [
+  { screen: 'leads', label: 'nav.leads', icon: <FundOutlined /> },
+  { screen: 'trips', label: 'nav.trips', icon: <CompassOutlined /> },
+  { screen: 'leadReports', label: 'nav.leadReports', icon: <LineChartOutlined /> },
+];
 
 const ADMIN_ENTRIES: Entry[] = [
   { screen: 'users', label: 'nav.users', icon: <TeamOutlined /> },
@@ -48,6 +57,10 @@ export function navItems(role: Role, t: (key: MessageKey) => string): MenuItem[]
   // An enterprise user has one company: its entry opens that record directly.
   if (canSee('myEnterprise', role)) {
     items.push(item({ screen: 'myEnterprise', label: 'nav.myEnterprise', icon: <ShopOutlined /> }));
+  }
+  const pipeline = PIPELINE_ENTRIES.filter((entry) => canSee(entry.screen, role));
+  if (pipeline.length > 0) {
+    items.push({ key: 'pipeline', icon: <FundOutlined />, label: t('nav.pipeline'), children: pipeline.map(item) });
   }
   const admin = ADMIN_ENTRIES.filter((entry) => canSee(entry.screen, role));
   if (admin.length > 0) {

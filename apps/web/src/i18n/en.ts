@@ -1,6 +1,14 @@
+import { notificationsEn } from './parts/notifications';
+import { pipelineEn } from './parts/pipeline';
+import { reportsEn } from './parts/reports';
+import { tripsEn } from './parts/trips';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
+  ...pipelineEn,
+  ...tripsEn,
+  ...reportsEn,
+  ...notificationsEn,
   'app.name': 'Kaimen',
   'app.tagline': 'Biotech development-services cluster workspace',
   'layout.platform': 'Platform operations',

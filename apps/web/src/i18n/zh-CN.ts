@@ -1,5 +1,14 @@
+import { notificationsZh } from './parts/notifications';
+import { pipelineZh } from './parts/pipeline';
+import { reportsZh } from './parts/reports';
+import { tripsZh } from './parts/trips';
+
 /** The default catalog; its keys are the message keys, and en.ts must cover every one. */
 export const zhCN = {
+  ...pipelineZh,
+  ...tripsZh,
+  ...reportsZh,
+  ...notificationsZh,
   'app.name': '开门',
   'app.tagline': '生物技术开发服务产业集群工作平台',
   'layout.platform': '平台运营',
