@@ -20,6 +20,7 @@ import { dictionariesRoutes } from './modules/dictionaries/dictionaries.routes.j
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ImportRunner } from './modules/imports/imports.runner.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { leadReportsRoutes } from './modules/lead-reports/lead-reports.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { tenantsRoutes } from './modules/tenants/tenants.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(enterprisesRoutes);
   await app.register(importsRoutes);
   await app.register(enterpriseExportRoutes);
+  await app.register(leadReportsRoutes);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
