@@ -20,9 +20,13 @@ import { dictionariesRoutes } from './modules/dictionaries/dictionaries.routes.j
 import { healthRoutes } from './modules/health/health.routes.js';
 import { ImportRunner } from './modules/imports/imports.runner.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
+import { myWorkRoutes } from './modules/my-work/my-work.routes.js';
+import { leadsRoutes } from './modules/leads/leads.routes.js';
 import { leadReportsRoutes } from './modules/lead-reports/lead-reports.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { tenantsRoutes } from './modules/tenants/tenants.routes.js';
+import { tripsRoutes } from './modules/trips/trips.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { openapiPlugin } from './plugins/openapi.js';
@@ -96,7 +100,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(enterprisesRoutes);
   await app.register(importsRoutes);
   await app.register(enterpriseExportRoutes);
+  await app.register(leadsRoutes);
+  await app.register(tripsRoutes);
   await app.register(leadReportsRoutes);
+  await app.register(notificationsRoutes);
+  await app.register(myWorkRoutes);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

@@ -24,6 +24,8 @@ export const ERROR_CODES = [
   'unsupported-file-type',
   'password-policy',
   'busy',
+  'approval-required',
+  'invalid-transition',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -48,6 +50,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   'unsupported-file-type': 415,
   'password-policy': 422,
   busy: 503,
+  'approval-required': 409,
+  'invalid-transition': 409,
   internal: 500,
 };
 
@@ -140,6 +144,20 @@ export const ERROR_MESSAGES: Messages = {
     detail: {
       'zh-CN': '数据库正忙（可能正在导入大量数据），本次修改未保存，请稍后再试。',
       en: 'The database is busy (a large import may be running); nothing was saved. Please try again shortly.',
+    },
+  },
+  'approval-required': {
+    title: { 'zh-CN': '需要领导审批', en: 'Approval needed' },
+    detail: {
+      'zh-CN': '计划投资达到 {threshold} 元的项目进入“{stage}”须经领导审批：请提交审批申请。',
+      en: 'A project planning {threshold} yuan or more needs a leader’s approval to move to “{stage}”: request it.',
+    },
+  },
+  'invalid-transition': {
+    title: { 'zh-CN': '无法变更阶段', en: 'Stage cannot change' },
+    detail: {
+      'zh-CN': '该项目不能从当前阶段移到所选阶段。',
+      en: 'The project cannot move from its stage to that one.',
     },
   },
   'payload-too-large': {

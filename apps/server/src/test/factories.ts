@@ -1,4 +1,4 @@
-import { TENANT_ROLES, type TenantRole } from '@kaimen/shared';
+import { TENANT_ROLES, usccCheckDigit, type TenantRole } from '@kaimen/shared';
 import type { Database } from '../db/database.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../lib/password.js';
@@ -81,3 +81,9 @@ export async function createSuperAdmin(database: Database, username = 'platform-
     .execute();
   return { id, username };
 }
+
+/** A valid USCC from a serial number (area code 310115, Pudong), for tests that need many distinct companies. */
+export const testUscc = (n: number): string => {
+  const first17 = `91310115MA${String(n).padStart(7, '0')}`;
+  return first17 + usccCheckDigit(first17);
+};
