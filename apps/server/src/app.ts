@@ -21,9 +21,11 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { ImportRunner } from './modules/imports/imports.runner.js';
 import { importsRoutes } from './modules/imports/imports.routes.js';
 import { myWorkRoutes } from './modules/my-work/my-work.routes.js';
+import { leadsExportRoutes } from './modules/leads/leads.export.routes.js';
 import { leadsRoutes } from './modules/leads/leads.routes.js';
 import { leadReportsRoutes } from './modules/lead-reports/lead-reports.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { savedFiltersRoutes } from './modules/saved-filters/saved-filters.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { tenantsRoutes } from './modules/tenants/tenants.routes.js';
 import { tripsRoutes } from './modules/trips/trips.routes.js';
@@ -101,10 +103,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(importsRoutes);
   await app.register(enterpriseExportRoutes);
   await app.register(leadsRoutes);
+  await app.register(leadsExportRoutes);
   await app.register(tripsRoutes);
   await app.register(leadReportsRoutes);
   await app.register(notificationsRoutes);
   await app.register(myWorkRoutes);
+  await app.register(savedFiltersRoutes);
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {
