@@ -4,6 +4,7 @@ import { Suspense, useEffect } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { UserMenu } from '../features/account/UserMenu';
 import { ME_KEY, useUser } from '../features/auth/session';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { useI18n } from '../i18n/use-i18n';
 import { navItems } from './nav-items';
 
@@ -51,7 +52,10 @@ export function AppLayout() {
           <Typography.Text strong data-testid="tenant-name">
             {tenantName}
           </Typography.Text>
-          <UserMenu />
+          <div style={{ display: 'flex', alignItems: 'center', gap: 4 }}>
+            <NotificationBell />
+            <UserMenu />
+          </div>
         </Header>
         <Content style={{ margin: 24 }}>
           <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>

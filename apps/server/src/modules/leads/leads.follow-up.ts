@@ -29,7 +29,8 @@ export const DEFAULT_FOLLOW_UP_RULES: FollowUpRules = { firstContactDays: 1, scr
 /** The office's calendar: China keeps UTC+8 all year. */
 const TENANT_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
-const INACTIVE_STAGES = new Set(['lost', 'on_hold', 'operating']);
+/** Stages no follow-up is expected in: set aside, lost, or done. */
+export const INACTIVE_STAGES: readonly string[] = ['lost', 'on_hold', 'operating'];
 const JOB_NAME = 'lead-follow-up';
 
 /** The office's date (YYYY-MM-DD) of an instant; a bare date is already one. */
@@ -55,7 +56,7 @@ export interface OverdueState {
 
 /** Which rule a lead breaks on `today` (the office's date), if any. */
 export function overdueStateOf(lead: FollowUpFacts, rules: FollowUpRules, today: string): OverdueState | null {
-  if (INACTIVE_STAGES.has(lead.stage)) return null;
+  if (INACTIVE_STAGES.includes(lead.stage)) return null;
   const created = localDate(lead.createdAt);
   if (lead.stage === 'lead') {
     const [kind, days] = lead.lastActivityAt
@@ -136,7 +137,7 @@ export async function checkTenantFollowUps(database: Database, tenantId: string,
       .select(['id', 'ownerId', 'companyName', 'stage', 'createdAt', 'stageEnteredAt', 'lastActivityAt'])
       .select(['nextFollowUpOn', 'overdueKind', 'overdueSince'])
       .where('tenantId', '=', tenantId)
-      .where((eb) => eb.or([eb('stage', 'not in', [...INACTIVE_STAGES]), eb('overdueKind', 'is not', null)]))
+      .where((eb) => eb.or([eb('stage', 'not in', INACTIVE_STAGES), eb('overdueKind', 'is not', null)]))
       .execute();
     const result: FollowUpResult = { marked: [], cleared: [], notified: 0 };
     for (const lead of leads) {

@@ -98,6 +98,19 @@ describe(`my work (${DB_KIND})`, () => {
     // Not a pipeline leader: nothing to decide.
     expect(w.approvals).toEqual({ enabled: false, items: [], total: 0 });
 
+    // Followed up since the job's run: off the page at once, though the job's mark is still on the lead.
+    await h.database.db
+      .updateTable('leads')
+      .set({ lastActivityAt: h.clock.now().toISOString(), nextFollowUpOn: '2026-03-06' })
+      .where('id', '=', ids['上海乙医药']!)
+      .execute();
+    const after = await myWork('investment');
+    expect(after.followUps.items.map((i: { companyName: string }) => i.companyName)).toEqual([
+      '苏州甲生物',
+      '武汉丙基因',
+    ]);
+    expect(after.followUps.counts).toMatchObject({ overdue: 1, stale: 0 });
+
     const admin = await myWork('admin');
     expect(admin.followUps.items.map((i: { companyName: string }) => i.companyName)).toEqual(['北京己制药']);
   });

@@ -5,7 +5,7 @@ export const ZMyFollowUp = z.object({
   leadId: z.string(),
   companyName: z.string(),
   stage: z.string(),
-  /** Set by the follow-up job: first_contact | screening | stale. */
+  /** The follow-up rule it breaks today (the job's rule, computed now): first_contact | screening | stale. */
   overdueKind: z.enum(['first_contact', 'screening', 'stale']).nullable(),
   overdueSince: z.string().nullable(),
   nextFollowUpOn: z.string().nullable(),

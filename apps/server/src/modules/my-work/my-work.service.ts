@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import { tenantOf, type Actor, type RequestContext } from '../../lib/actor.js';
 import { parseJson } from '../../lib/json.js';
-import { localDate } from '../leads/leads.follow-up.js';
+import { followUpRulesOf, INACTIVE_STAGES, localDate, overdueStateOf } from '../leads/leads.follow-up.js';
 import { approvalsPolicy, leadsPolicy } from '../leads/leads.policy.js';
 import { getUnreadCount, latestUnreadNotifications } from '../notifications/notifications.service.js';
 import type { TMyWork } from './my-work.schemas.js';
@@ -11,32 +11,41 @@ import type { TMyWork } from './my-work.schemas.js';
 const FOLLOW_UP_LIMIT = 100;
 const APPROVAL_LIMIT = 50;
 const NOTIFICATION_LIMIT = 5;
-const INACTIVE_STAGES = ['lost', 'on_hold', 'operating'];
 
 /**
- * The actor's own leads that need them: marked overdue by the follow-up job, or with a planned follow-up today or
- * before. Overdue first, the longest overdue on top, then today's.
+ * The actor's own active leads that need them today: overdue by the follow-up rules, or with a follow-up planned for
+ * today. The state is computed here with the job's own rule, so a lead just followed up leaves the page at once rather
+ * than at the job's next run. Overdue first, the longest overdue on top, then today's.
  */
 async function myFollowUps(db: Executor, actor: Actor, today: string): Promise<TMyWork['followUps']> {
   const counts = { overdue: 0, firstContact: 0, screening: 0, stale: 0, dueToday: 0 };
   if (!leadsPolicy.allows(actor, 'list')) return { enabled: false, items: [], total: 0, counts };
-  const rows = await db
-    .selectFrom('leads')
-    .select(['id', 'companyName', 'stage', 'overdueKind', 'overdueSince', 'nextFollowUpOn'])
-    .where(leadsPolicy.where(actor, 'list'))
-    .where('ownerId', '=', actor.userId)
-    .where('stage', 'not in', INACTIVE_STAGES)
-    .where((eb) => eb.or([eb('overdueKind', 'is not', null), eb('nextFollowUpOn', '<=', today)]))
-    .execute();
-  const items = rows.map((r) => ({
-    leadId: r.id,
-    companyName: r.companyName,
-    stage: r.stage,
-    overdueKind: r.overdueKind,
-    overdueSince: r.overdueSince,
-    nextFollowUpOn: r.nextFollowUpOn,
-    dueToday: r.nextFollowUpOn === today,
-  }));
+  const [rules, rows] = await Promise.all([
+    followUpRulesOf(db, tenantOf(actor)),
+    db
+      .selectFrom('leads')
+      .select(['id', 'companyName', 'stage', 'createdAt', 'stageEnteredAt', 'lastActivityAt', 'nextFollowUpOn'])
+      .where(leadsPolicy.where(actor, 'list'))
+      .where('ownerId', '=', actor.userId)
+      .where('stage', 'not in', INACTIVE_STAGES)
+      .execute(),
+  ]);
+  const items = rows.flatMap((r) => {
+    const state = overdueStateOf(r, rules, today);
+    const dueToday = r.nextFollowUpOn === today;
+    if (!state && !dueToday) return [];
+    return [
+      {
+        leadId: r.id,
+        companyName: r.companyName,
+        stage: r.stage,
+        overdueKind: state?.kind ?? null,
+        overdueSince: state?.since ?? null,
+        nextFollowUpOn: r.nextFollowUpOn,
+        dueToday,
+      },
+    ];
+  });
   for (const i of items) {
     if (i.overdueKind) counts.overdue += 1;
     if (i.overdueKind === 'first_contact') counts.firstContact += 1;
@@ -44,7 +53,7 @@ async function myFollowUps(db: Executor, actor: Actor, today: string): Promise<T
     if (i.overdueKind === 'stale') counts.stale += 1;
     if (i.dueToday) counts.dueToday += 1;
   }
-  const key = (i: (typeof items)[number]) => `${i.overdueKind ? 0 : 1}${i.overdueSince ?? i.nextFollowUpOn ?? ''}`;
+  const key = (i: (typeof items)[number]) => `${i.overdueKind ? 0 : 1}${i.overdueSince ?? ''}`;
   items.sort((a, b) => key(a).localeCompare(key(b)) || a.companyName.localeCompare(b.companyName, 'zh-CN'));
   return { enabled: true, items: items.slice(0, FOLLOW_UP_LIMIT), total: items.length, counts };
 }
