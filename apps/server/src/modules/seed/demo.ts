@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { fillSearchIndex } from '../enterprises/search/enterprise-search.js';
 import { provisionTenant } from '../tenants/tenants.service.js';
 import { chainNodeIds, insertEnterprisesBulk, type BulkEnterprise } from './bulk-enterprises.js';
+import { seedDemoPipeline } from './demo-pipeline.js';
 import { generateEnterprises } from './enterprise-generator.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
@@ -121,6 +122,16 @@ export async function seedDemo(
       tenant.id,
       o.now,
       userIds.get('service')!,
+    );
+    await seedDemoPipeline(
+      { trx, dialect: database.dialect, sqlite: database.sqlite },
+      {
+        tenantId: tenant.id,
+        now: o.now,
+        passwordHash,
+        officer: { id: userIds.get('investment')!, name: DEMO_USERS.find((u) => u.role === 'investment')!.displayName },
+        leaderId: userIds.get('leader')!,
+      },
     );
     await recordAudit(
       trx,
