@@ -154,31 +154,37 @@ exportCommand
   });
 
 const importCommand = program.command('import').description('read records from a spreadsheet');
-importCommand
-  .command('enterprises <file>')
-  .description('companies from an xlsx or csv: every bad row printed with its row number, column and reason')
-  .option('--tenant <slug>', 'tenant slug (may be left out when the database holds one tenant)')
-  .option('--dry-run', 'check every row and write nothing')
-  .option('--existing <mode>', 'companies already registered: skip | update', 'skip')
-  .action(async (file: string, o: { tenant?: string; dryRun?: boolean; existing: string }) => {
-    if (o.existing !== 'skip' && o.existing !== 'update') throw new Error('--existing must be skip or update');
-    const { importEnterprisesFromCli } = await import('./modules/enterprises/import/import-cli.js');
-    const counts = await withDatabase(async (database, config) => {
-      await migrateToLatest(database);
-      return importEnterprisesFromCli(database, {
-        file,
-        tenant: o.tenant,
-        dryRun: Boolean(o.dryRun),
-        existing: o.existing as 'skip' | 'update',
-        now: config.now(),
-        out: (line) => console.log(line),
-        progress: (text) => process.stderr.write(`\r${text}   `),
+for (const [kind, what] of [
+  ['enterprises', 'companies'],
+  ['leads', 'investment leads (an existing pipeline sheet)'],
+] as const) {
+  importCommand
+    .command(`${kind} <file>`)
+    .description(`${what} from an xlsx or csv: every bad row printed with its row number, column and reason`)
+    .option('--tenant <slug>', 'tenant slug (may be left out when the database holds one tenant)')
+    .option('--dry-run', 'check every row and write nothing')
+    .option('--existing <mode>', 'records already there: skip | update', 'skip')
+    .action(async (file: string, o: { tenant?: string; dryRun?: boolean; existing: string }) => {
+      if (o.existing !== 'skip' && o.existing !== 'update') throw new Error('--existing must be skip or update');
+      const { importFromCli } = await import('./modules/enterprises/import/import-cli.js');
+      const counts = await withDatabase(async (database, config) => {
+        await migrateToLatest(database);
+        return importFromCli(database, {
+          kind,
+          file,
+          tenant: o.tenant,
+          dryRun: Boolean(o.dryRun),
+          existing: o.existing as 'skip' | 'update',
+          now: config.now(),
+          out: (line) => console.log(line),
+          progress: (text) => process.stderr.write(`\r${text}   `),
+        });
       });
+      process.stderr.write('\n');
+      if (!counts) process.exitCode = 2;
+      else if (counts.invalid > 0) process.exitCode = 1;
     });
-    process.stderr.write('\n');
-    if (!counts) process.exitCode = 2;
-    else if (counts.invalid > 0) process.exitCode = 1;
-  });
+}
 
 const user = program.command('user').description('manage users');
 user

@@ -110,7 +110,16 @@ function fail(ctx: Ctx, code: LeadIssueCode | 'uscc-invalid' | 'required', path?
 /** A code of `list`, matched by code or by either label (an import's cells hold 产业招商 as often as industry). */
 function dictionaryLookup<L extends readonly DictionaryEntry[]>(list: L) {
   const byKey = new Map<string, L[number]['code']>();
-  for (const e of list) for (const k of [e.code, e.zh, e.en]) if (k) byKey.set(cleanText(k).toLowerCase(), e.code);
+  for (const e of list) {
+    for (const k of [e.code, e.zh, e.en]) {
+      if (!k) continue;
+      // 投资招商（基金招商） is also written 投资招商 or 基金招商.
+      for (const part of [k, ...cleanText(k).split(/[()]/)]) {
+        const key = cleanText(part).toLowerCase();
+        if (key && !byKey.has(key)) byKey.set(key, e.code);
+      }
+    }
+  }
   return (v: string): L[number]['code'] | undefined => byKey.get(cleanText(v).toLowerCase());
 }
 export const leadChannelCode = dictionaryLookup(LEAD_SOURCE_CHANNELS);

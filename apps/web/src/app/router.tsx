@@ -37,7 +37,18 @@ const ImportsPage = lazy(() => import('../features/imports/ImportsPage').then((m
 const ImportJobPage = lazy(() =>
   import('../features/imports/ImportJobPage').then((m) => ({ default: m.ImportJobPage })),
 );
+const LeadsPage = lazy(() => import('../features/leads/LeadsPage').then((m) => ({ default: m.LeadsPage })));
+const LeadDetailPage = lazy(() =>
+  import('../features/leads/LeadDetailPage').then((m) => ({ default: m.LeadDetailPage })),
+);
+const LeadReportsPage = lazy(() =>
+  import('../features/lead-reports/LeadReportsPage').then((m) => ({ default: m.LeadReportsPage })),
+);
 const UsersPage = lazy(() => import('../features/admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const TripsPage = lazy(() => import('../features/trips/TripsPage').then((m) => ({ default: m.TripsPage })));
+const TripDetailPage = lazy(() =>
+  import('../features/trips/TripDetailPage').then((m) => ({ default: m.TripDetailPage })),
+);
 
 function NotFound() {
   const { t } = useI18n();
@@ -73,7 +84,13 @@ export const router = createBrowserRouter([
           screen('enterprise', <EnterpriseDetailPage />),
           screen('myEnterprise', <MyEnterprisePage />),
           screen('enterpriseImport', <ImportsPage kind="enterprises" />),
+          screen('leadImport', <ImportsPage kind="leads" />),
           screen('importJob', <ImportJobPage />),
+          screen('leads', <LeadsPage />),
+          screen('lead', <LeadDetailPage />),
+          screen('trips', <TripsPage />),
+          screen('trip', <TripDetailPage />),
+          screen('leadReports', <LeadReportsPage />),
           screen('chain', <ChainPage />),
           screen('users', <UsersPage />),
           screen('departments', <DepartmentsPage />),

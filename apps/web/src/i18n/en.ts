@@ -1,3 +1,4 @@
+import { leadImportEn } from './parts/lead-import';
 import { notificationsEn } from './parts/notifications';
 import { pipelineEn } from './parts/pipeline';
 import { reportsEn } from './parts/reports';
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...tripsEn,
   ...reportsEn,
   ...notificationsEn,
+  ...leadImportEn,
   'app.name': 'Kaimen',
   'app.tagline': 'Biotech development-services cluster workspace',
   'layout.platform': 'Platform operations',

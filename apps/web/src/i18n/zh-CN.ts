@@ -1,3 +1,4 @@
+import { leadImportZh } from './parts/lead-import';
 import { notificationsZh } from './parts/notifications';
 import { pipelineZh } from './parts/pipeline';
 import { reportsZh } from './parts/reports';
@@ -9,6 +10,7 @@ export const zhCN = {
   ...tripsZh,
   ...reportsZh,
   ...notificationsZh,
+  ...leadImportZh,
   'app.name': '开门',
   'app.tagline': '生物技术开发服务产业集群工作平台',
   'layout.platform': '平台运营',

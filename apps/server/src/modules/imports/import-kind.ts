@@ -56,6 +56,8 @@ export interface ImportProgress {
 export interface ProcessInput<O> {
   target: BulkTarget;
   tenantId: string;
+  /** Who uploaded the file (null from the command line): a kind may make them the owner of what the rows leave open. */
+  userId?: string | null;
   file: string;
   fileKind: 'csv' | 'xlsx';
   options: O;

@@ -141,6 +141,7 @@ export class ImportRunner {
     const result = await kind.process({
       target: { trx: work.db, dialect: work.dialect, sqlite: work.sqlite },
       tenantId: task.tenantId,
+      userId: job.createdBy,
       file,
       fileKind: job.fileKind,
       options,
@@ -168,6 +169,7 @@ export class ImportRunner {
       const result = await kind.process({
         target: { trx, dialect: work.dialect, sqlite: work.sqlite },
         tenantId: task.tenantId,
+        userId: job.createdBy,
         file,
         fileKind: job.fileKind,
         options,

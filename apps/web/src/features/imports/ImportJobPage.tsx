@@ -1,10 +1,10 @@
 import { App, Alert, Button, Card, Descriptions, Progress, Result, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { PATHS } from '../../app/access';
 import { formatDateTime } from '../../components/format';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
+import { importsPathOf, listPathOf, useImportI18n } from './use-import-i18n';
 import { BadRowsTable } from './BadRowsTable';
 import { useImport, useImportMutations } from './imports-api';
 import { isWorking, type ImportJob, type ImportOptions } from './import-types';
@@ -49,7 +49,6 @@ function Working({ job, onCancel, cancelling }: { job: ImportJob; onCancel: () =
  * left and opened again (from the recent imports) at any step.
  */
 export function ImportJobPage() {
-  const { t } = useI18n();
   const { modal } = App.useApp();
   const navigate = useNavigate();
   const showProblem = useShowProblem();
@@ -58,6 +57,7 @@ export function ImportJobPage() {
   const { start, cancel } = useImportMutations();
   const [editing, setEditing] = useState(false);
   const job = query.data;
+  const { t } = useImportI18n(job?.kind);
   if (!job)
     return (
       <Card loading={query.isPending}>{query.error ? <Alert type="error" message={String(query.error)} /> : null}</Card>
@@ -90,7 +90,7 @@ export function ImportJobPage() {
           <ImportStatusTag status={job.status} />
         </Space>
       }
-      extra={<Link to={PATHS.enterpriseImport}>{t('import.recent')}</Link>}
+      extra={<Link to={importsPathOf(job?.kind)}>{t('import.recent')}</Link>}
     >
       <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t('import.fileName')}>{job.fileName}</Descriptions.Item>
@@ -134,20 +134,20 @@ export function ImportJobPage() {
               skipped: (counts.existing - counts.updated).toLocaleString(),
             })}
             extra={[
-              <Button key="list" type="primary" onClick={() => void navigate(PATHS.enterprises)}>
+              <Button key="list" type="primary" onClick={() => void navigate(listPathOf(job.kind))}>
                 {t('import.toList')}
               </Button>,
-              <Button key="again" onClick={() => void navigate(PATHS.enterpriseImport)}>
+              <Button key="again" onClick={() => void navigate(importsPathOf(job.kind))}>
                 {t('import.again')}
               </Button>,
             ]}
           />
-          <ImportSummary counts={counts} ran />
+          <ImportSummary counts={counts} ran kind={job.kind} />
           <BadRowsTable job={job} />
         </Space>
       ) : counts ? (
         <Space direction="vertical" size="large" style={{ width: '100%' }}>
-          <ImportSummary counts={counts} ran={false} />
+          <ImportSummary counts={counts} ran={false} kind={job.kind} />
           <Space>
             <Button
               type="primary"

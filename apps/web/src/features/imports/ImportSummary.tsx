@@ -1,10 +1,10 @@
 import { Col, Row, Statistic, Tooltip } from 'antd';
-import { useI18n } from '../../i18n/use-i18n';
+import { useImportI18n } from './use-import-i18n';
 import type { ImportCounts } from './import-types';
 
 /** The counts of a check or a run, the ones that need attention in colour. */
-export function ImportSummary({ counts, ran }: { counts: ImportCounts; ran: boolean }) {
-  const { t } = useI18n();
+export function ImportSummary({ counts, ran, kind }: { counts: ImportCounts; ran: boolean; kind?: string }) {
+  const { t } = useImportI18n(kind);
   const items = [
     { key: 'rows', title: t('import.summary.rows'), value: counts.rows - counts.blank },
     ran

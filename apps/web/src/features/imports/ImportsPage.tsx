@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { formatDateTime } from '../../components/format';
 import { useShowProblem } from '../../components/use-show-problem';
-import { useI18n } from '../../i18n/use-i18n';
+import { useImportI18n } from './use-import-i18n';
 import { importPath } from '../../app/access';
 import { useImportMutations, useImports } from './imports-api';
 import type { ImportJob } from './import-types';
@@ -13,9 +13,9 @@ import { ImportStatusTag } from './ImportStatusTag';
 /** The server's default largest import (KAIMEN_MAX_IMPORT_MB); it refuses larger files with a clear message. */
 const MAX_SIZE = '512 MB';
 
-/** 导入企业: drop a spreadsheet, then follow it on its own page; the recent imports stay listed to come back to. */
+/** 导入企业 / 导入招商线索: drop a spreadsheet, then follow it on its own page; the recent imports stay listed to come back to. */
 export function ImportsPage({ kind }: { kind: string }) {
-  const { t } = useI18n();
+  const { t } = useImportI18n(kind);
   const navigate = useNavigate();
   const showProblem = useShowProblem();
   const imports = useImports(kind);

@@ -1,6 +1,6 @@
 import { Alert, Button, Form, Radio, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
-import { useI18n } from '../../i18n/use-i18n';
+import { useImportI18n } from './use-import-i18n';
 import type { ImportJob, ImportOptions } from './import-types';
 
 interface Props {
@@ -20,7 +20,7 @@ interface ColumnRow {
  * recognised, and what to do with companies that are already registered. Submitting starts the dry run.
  */
 export function MappingStep({ job, busy, onCheck }: Props) {
-  const { t } = useI18n();
+  const { t } = useImportI18n(job.kind);
   const header = job.header;
   const [headerRow, setHeaderRow] = useState<number | null>(
     job.options.headerRowNumber ?? header?.headerRowNumber ?? null,

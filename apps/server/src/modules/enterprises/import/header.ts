@@ -222,6 +222,8 @@ export interface FindHeaderOptions {
   headerRowNumber?: number;
   /** Manual mapping over the automatic one: column index → field, or null to leave a column out. */
   mapping?: Record<number, ImportField | null>;
+  /** Another kind's column names (leads …): the field a header text names. Default: the enterprise fields. */
+  fieldFor?: (text: string) => string | undefined;
 }
 
 export function cellText(cell: Cell | undefined): string {
@@ -231,13 +233,16 @@ export function cellText(cell: Cell | undefined): string {
 }
 
 /** Maps one row's texts: the first column naming a field and every later one (used as fall-backs). */
-function mapRow(headers: readonly string[]): { mapping: ColumnMapping; unmapped: string[]; score: number } {
+function mapRow(
+  headers: readonly string[],
+  fieldFor: (text: string) => string | undefined = fieldForHeader,
+): { mapping: ColumnMapping; unmapped: string[]; score: number } {
   const mapping: ColumnMapping = {};
   const unmapped: string[] = [];
   const fields = new Set<ImportField>();
   headers.forEach((text, i) => {
     if (text === '') return;
-    const field = fieldForHeader(text);
+    const field = fieldFor(text) as ImportField | undefined;
     if (field) {
       mapping[i] = field;
       fields.add(field);
@@ -261,12 +266,12 @@ export function findHeader(firstRows: readonly RawRow[], options: FindHeaderOpti
     const row = firstRows.find((r) => r.rowNumber === options.headerRowNumber);
     if (!row) return null;
     const headers = row.cells.map(cellText);
-    best = { row, headers, result: mapRow(headers) };
+    best = { row, headers, result: mapRow(headers, options.fieldFor) };
   } else {
     for (const row of firstRows.slice(0, options.scanRows ?? 20)) {
       const headers = row.cells.map(cellText);
       if (headers.filter((h) => h !== '').length < 2) continue;
-      const result = mapRow(headers);
+      const result = mapRow(headers, options.fieldFor);
       if (result.score >= 2 && (!best || result.score > best.result.score)) best = { row, headers, result };
     }
     if (!best) return null;

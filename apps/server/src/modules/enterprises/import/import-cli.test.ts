@@ -102,7 +102,7 @@ describe(`kaimen import enterprises (${DB_KIND})`, () => {
         'row 71: 统一社会信用代码: 统一社会信用代码无效（长度、字符或校验位错误） (uscc-invalid)',
       ]);
       expect(lines[2]).toBe(
-        `dry run: ${ROWS} rows below the header (row 1); ${ROWS - 2} new, 0 already registered (skipped), 2 with errors, 0 blank`,
+        `dry run: ${ROWS} rows below the header (row 1); ${ROWS - 2} new, 0 already there (skipped), 2 with errors, 0 blank`,
       );
       expect(await counts()).toEqual({ enterprises: 0, contacts: 0, tags: 0, search: 0 });
     },

@@ -6,14 +6,16 @@ import { recordAudit } from '../../audit/audit.repository.js';
 import type { ImportBadRow, ImportCounts } from '../../imports/import-kind.js';
 import { sniffFileKind } from '../../imports/imports.storage.js';
 import { tenantForOperator } from '../../tenants/tenants.service.js';
-import { processEnterpriseFile, type EnterpriseImportOptions } from './process-file.js';
+import { importKind } from '../../imports/imports.kinds.js';
 
 export interface CliImportOptions {
+  /** What the rows are: 'enterprises' or 'leads' (an ImportKind). */
+  kind?: string;
   file: string;
   /** Tenant slug; may be left out while the database holds one tenant. */
   tenant?: string;
   dryRun: boolean;
-  existing: EnterpriseImportOptions['existing'];
+  existing: 'skip' | 'update';
   now: Date;
   /** Summary and bad rows (stdout). */
   out: (line: string) => void;
@@ -25,17 +27,18 @@ const describe = (b: ImportBadRow) =>
   b.errors.map((e) => `${e.column ? `${e.column}: ` : ''}${e.message.zh} (${e.reason})`).join('; ');
 
 /**
- * `kaimen import enterprises <file>`: what the import page does, from a shell. A dry run checks every row and writes
+ * `kaimen import <kind> <file>`: what the import page does, from a shell. A dry run checks every row and writes
  * nothing; otherwise the good rows go in in one transaction (a kill or a crash leaves the registry as it was). Every
  * bad row is printed with its row number, column and reason.
  */
-export async function importEnterprisesFromCli(database: Database, o: CliImportOptions): Promise<ImportCounts | null> {
+export async function importFromCli(database: Database, o: CliImportOptions): Promise<ImportCounts | null> {
   const file = path.resolve(o.file);
   if (!fs.existsSync(file)) throw new Error(`no file ${o.file}`);
   const fileKind = await sniffFileKind(file);
   if (!fileKind) throw new Error(`${o.file} is neither an xlsx nor a text (csv) file`);
   const tenant = await tenantForOperator(database.db, o.tenant);
-  const options: EnterpriseImportOptions = { existing: o.existing };
+  const kind = importKind(o.kind ?? 'enterprises');
+  const options = kind.ZOptions.parse({ existing: o.existing });
   // Rows skipped because their company exists are counted, not listed: a re-import would list every row.
   const onBadRows = async (rows: ImportBadRow[]) => {
     for (const b of rows) if (!b.skippedExisting) o.out(`row ${b.rowNumber}: ${describe(b)}`);
@@ -52,7 +55,7 @@ export async function importEnterprisesFromCli(database: Database, o: CliImportO
   const own = long.database;
   const work = (write: boolean) => async (trx: Database['db']) => {
     const now = iso(o.now);
-    const result = await processEnterpriseFile({
+    const result = await kind.process({
       target: { trx, dialect: own.dialect, sqlite: own.sqlite },
       tenantId: tenant.id,
       file,
@@ -69,7 +72,7 @@ export async function importEnterprisesFromCli(database: Database, o: CliImportO
         { actor: null, ip: null, requestId: null, locale: 'zh-CN', now: o.now },
         {
           action: 'import',
-          entityType: 'enterprise',
+          entityType: kind.entityType,
           tenantId: tenant.id,
           actorUsername: 'kaimen-cli',
           after: { fileName: path.basename(file), options, counts: result.counts },
@@ -79,7 +82,7 @@ export async function importEnterprisesFromCli(database: Database, o: CliImportO
     return result;
   };
   const result = await (o.dryRun ? work(false)(own.db) : own.transaction(work(true))).finally(() => long.release());
-  if (!result.header) {
+  if (!result.header || !result.counts) {
     o.out(
       'no header row found among the first 20 rows: name the columns 统一社会信用代码, 企业名称 … (see the README)',
     );
@@ -88,7 +91,7 @@ export async function importEnterprisesFromCli(database: Database, o: CliImportO
   const c = result.counts;
   o.out(
     `${o.dryRun ? 'dry run' : 'imported'}: ${c.rows} rows below the header (row ${result.header.headerRowNumber}); ` +
-      `${c.new} new, ${c.existing} already registered (${o.existing === 'update' ? 'updated' : 'skipped'}), ` +
+      `${c.new} new, ${c.existing} already there (${o.existing === 'update' ? 'updated' : 'skipped'}), ` +
       `${c.invalid} with errors, ${c.blank} blank` +
       (o.dryRun ? '' : `; ${c.created} created, ${c.updated} updated`),
   );
