@@ -62,6 +62,8 @@ describe(`investigation trips API (${DB_KIND})`, () => {
     const trip = res.json();
     expect(trip).toMatchObject({
       title: '苏州 BioBAY 春季考察',
+      // As BIOTECH_PARKS spells it: the full-width brackets stay.
+      destination: '苏州BioBAY（苏州生物医药产业园）',
       startsOn: '2026-04-07',
       endsOn: '2026-04-09',
       meetingCount: 0,

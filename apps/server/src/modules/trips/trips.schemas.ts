@@ -1,4 +1,13 @@
-import { dateField, fail, optionalText, requiredText, typeError, ZLeadInput, ZVersion } from '@kaimen/shared';
+import {
+  cleanText,
+  dateField,
+  fail,
+  optionalText,
+  requiredText,
+  typeError,
+  ZLeadInput,
+  ZVersion,
+} from '@kaimen/shared';
 import { z } from 'zod';
 
 export const TRIP_LIMITS = {
@@ -14,6 +23,17 @@ export const TRIP_LIMITS = {
 /** A date the record cannot do without: YYYY-MM-DD, or the parsers' other spellings (2026年3月2日). */
 const requiredDate = () => dateField().transform((v, ctx): string => v ?? fail(ctx, 'required'));
 
+/**
+ * Blanks collapsed but full-width characters kept: a park picked from BIOTECH_PARKS is stored exactly as the dictionary
+ * spells it (苏州BioBAY（苏州生物医药产业园）), so trips to one park read and group alike.
+ */
+const ZDestination = z.string({ error: typeError }).transform((v, ctx): string => {
+  const s = cleanText(v, { fold: false });
+  if (s === '') return fail(ctx, 'required');
+  if (s.length > TRIP_LIMITS.destination) return fail(ctx, 'too-long');
+  return s;
+});
+
 const ZMemberIds = z
   .array(z.string({ error: typeError }).max(100), { error: typeError })
   .max(TRIP_LIMITS.members)
@@ -22,7 +42,7 @@ const ZMemberIds = z
 export const ZCreateTripRequest = z.object({
   title: requiredText(TRIP_LIMITS.title),
   /** A park of BIOTECH_PARKS or any other place. */
-  destination: requiredText(TRIP_LIMITS.destination),
+  destination: ZDestination,
   startsOn: requiredDate(),
   endsOn: requiredDate(),
   purpose: optionalText(TRIP_LIMITS.purpose, { fold: false, multiline: true }),
