@@ -534,6 +534,7 @@ export async function addActivity(deps: Deps, ctx: RequestContext, leadId: strin
         ...(input.nextFollowUpOn ? { nextFollowUpOn: input.nextFollowUpOn } : {}),
         // A logged contact answers the "first contact" reminder at once; the daily job re-checks the rest.
         overdueKind: sql<null>`case when ${sql.ref('overdueKind')} = 'first_contact' then null else ${sql.ref('overdueKind')} end`,
+        overdueSince: sql<null>`case when ${sql.ref('overdueKind')} = 'first_contact' then null else ${sql.ref('overdueSince')} end`,
         updatedAt: now,
         version: eb('version', '+', 1),
       }))
