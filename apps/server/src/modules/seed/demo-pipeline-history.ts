@@ -15,6 +15,8 @@ const HOUR = 3_600_000;
 const CHINA = 8 * HOUR;
 /** Oldest lead of the demo year, in days before `now`. */
 const MAX_AGE_DAYS = 330;
+/** Oldest of the leads carried over from the year before. */
+const CARRIED_MAX_AGE_DAYS = 480;
 /** Approval threshold of the tenant settings' default (1亿). */
 const APPROVAL_THRESHOLD = 100_000_000;
 
@@ -108,7 +110,14 @@ function moveTimes(r: RowRandom, o: HistoryOptions, path: string[]): number[] {
   const tail = min + (max - min) * r.next() ** (path.at(-1) === 'lead' ? 2 : 1.3);
   const total = stays.reduce((a, b) => a + b, 0) + tail;
   const room = o.createdAt === null ? MAX_AGE_DAYS : (o.now - o.createdAt) / DAY - 0.5;
-  const scale = total > room ? room / total : 1;
+  // Some projects that signed came in before the demo year (the pipeline did not start empty): signings fill it.
+  const furthest = Math.max(...path.map((st) => ORDER.get(st) ?? 0));
+  const carried = o.createdAt === null && furthest >= ORDER.get('signed')! && r.chance(0.4);
+  const scale = carried
+    ? between(r, [MAX_AGE_DAYS + 10, CARRIED_MAX_AGE_DAYS]) / total
+    : total > room
+      ? room / total
+      : 1;
   const times = [o.createdAt ?? o.now - total * scale * DAY];
   for (const d of stays) {
     const t = times.at(-1)! + d * scale * DAY;
