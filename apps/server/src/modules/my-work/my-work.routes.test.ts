@@ -171,8 +171,8 @@ describe(`my work (${DB_KIND})`, () => {
       },
       expect.objectContaining({ id: newer, companyName: '武汉丙基因' }),
     ]);
-    // A leader reads the pipeline but owns no leads.
-    expect(w.followUps).toMatchObject({ enabled: true, items: [], total: 0 });
+    // A leader reads the pipeline but works no leads: no follow-up section.
+    expect(w.followUps).toMatchObject({ enabled: false, items: [], total: 0 });
 
     const otherLeader = await myWork('leader', other);
     expect(otherLeader.approvals.items.map((a: { companyName: string }) => a.companyName)).toEqual(['外区庚生物']);

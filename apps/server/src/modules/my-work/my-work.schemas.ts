@@ -28,7 +28,7 @@ export const ZMyWorkResponse = z.object({
   /** The office's date (Asia/Shanghai) the page was computed for. */
   today: z.string(),
   followUps: z.object({
-    /** Whether the user works the pipeline at all (otherwise the section is empty and hidden). */
+    /** Whether the user works leads (admins, investment officers); otherwise the section is empty and hidden. */
     enabled: z.boolean(),
     items: z.array(ZMyFollowUp),
     total: z.number().int().min(0),

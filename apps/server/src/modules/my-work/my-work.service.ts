@@ -19,7 +19,8 @@ const NOTIFICATION_LIMIT = 5;
  */
 async function myFollowUps(db: Executor, actor: Actor, today: string): Promise<TMyWork['followUps']> {
   const counts = { overdue: 0, firstContact: 0, screening: 0, stale: 0, dueToday: 0 };
-  if (!leadsPolicy.allows(actor, 'list')) return { enabled: false, items: [], total: 0, counts };
+  // Those who work leads own them; a leader reads the pipeline but follows up none.
+  if (!leadsPolicy.allows(actor, 'work')) return { enabled: false, items: [], total: 0, counts };
   const [rules, rows] = await Promise.all([
     followUpRulesOf(db, tenantOf(actor)),
     db
