@@ -2,7 +2,10 @@ import { Card, Descriptions, Result, Space, Spin, Tabs, Tag, Typography, type Ta
 import { useSearchParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
 import type { Id } from '../../api/types';
+import { canSee } from '../../app/access';
 import { useI18n } from '../../i18n/use-i18n';
+import { useUser } from '../auth/session';
+import { EnterpriseLeadsTab } from '../leads/EnterpriseLeadsTab';
 import { BasicTab } from './BasicTab';
 import { ChainTab } from './ChainTab';
 import { ContactsTab, MaskedTag } from './ContactsTab';
@@ -13,12 +16,13 @@ import { FiguresTab } from './FiguresTab';
 import { industryLabel } from './industry-options';
 import { QualificationsTab } from './QualificationsTab';
 
-const TABS = ['basic', 'contacts', 'qualifications', 'figures', 'chain'] as const;
+const TABS = ['basic', 'contacts', 'qualifications', 'figures', 'chain', 'leads'] as const;
 
 /** One company: header fields, actions and tabs (the open tab is in the URL, so it can be linked). */
 export function EnterpriseRecord({ id }: { id: Id }) {
   const { t, locale } = useI18n();
   const record = useEnterprise(id);
+  const user = useUser();
   const [params, setParams] = useSearchParams();
   const tab = TABS.find((key) => key === params.get('tab')) ?? 'basic';
 
@@ -54,6 +58,10 @@ export function EnterpriseRecord({ id }: { id: Id }) {
     },
     { key: 'figures', label: t('enterprise.tab.figures'), children: <FiguresTab figures={e.figures} /> },
     { key: 'chain', label: t('enterprise.tab.chain'), children: <ChainTab codes={e.chainNodes} /> },
+    // 招商历程: the pipeline's leads of this company, for the roles that see the pipeline.
+    ...(canSee('leads', user.role)
+      ? [{ key: 'leads', label: t('leads.enterpriseTab'), children: <EnterpriseLeadsTab enterpriseId={e.id} /> }]
+      : []),
   ];
 
   return (
