@@ -126,4 +126,38 @@ test.describe.serial('investment pipeline', () => {
     await card(page, lostOne).getByRole('link', { name: lostOne }).click();
     await expect(page.getByTestId('lead-side-state')).toContainText('已流失，原因：企业选择落户苏州');
   });
+
+  test('the table keeps its filters in the URL, saves them by name, and the form warns of a duplicate', async ({
+    page,
+  }) => {
+    await signIn(page, 'investment');
+    await board(page);
+    await page.getByTestId('lead-view').getByText('列表').click();
+    await expect(page).toHaveURL(/view=table/);
+    const table = page.getByTestId('lead-table');
+    await expect(table.getByRole('row', { name: new RegExp(big) })).toContainText('注册落地');
+    await expect(table.getByRole('row', { name: new RegExp(lostOne) })).toContainText('流失');
+
+    await page.goto(`/leads?view=table&q=${encodeURIComponent(tag)}&minInvestment=100000000`);
+    await expect(table.getByRole('row', { name: new RegExp(big) })).toContainText('5 亿元');
+    await expect(table.getByRole('row', { name: new RegExp(lostOne) })).toHaveCount(0);
+    await page.getByTestId('saved-filters').click();
+    await page.getByRole('menuitem', { name: '保存当前筛选' }).click();
+    const naming = page.getByRole('dialog');
+    await naming.getByLabel('名称').fill(`亿元以上 ${tag}`);
+    await naming.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText(`已保存筛选：亿元以上 ${tag}`)).toBeVisible();
+
+    await page.goto('/leads?view=table');
+    await page.getByTestId('saved-filters').click();
+    await page.getByRole('menuitem', { name: new RegExp(`亿元以上 ${tag}`) }).click();
+    await expect(page).toHaveURL(/minInvestment=100000000/);
+    await expect(table.getByRole('row', { name: new RegExp(big) })).toBeVisible();
+
+    await page.getByRole('button', { name: '新建线索' }).click();
+    await page.getByRole('dialog').getByLabel('企业名称').fill(big);
+    const warning = page.getByTestId('lead-duplicates');
+    await expect(warning).toContainText('发现疑似重复');
+    await expect(warning.getByRole('link', { name: big })).toHaveAttribute('href', leadUrl);
+  });
 });
