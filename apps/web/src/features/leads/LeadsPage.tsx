@@ -1,8 +1,8 @@
-import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, PlusOutlined, UnorderedListOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { leadPath } from '../../app/access';
+import { canSee, leadPath, PATHS } from '../../app/access';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useColumnChoice } from '../enterprises/use-column-choice';
@@ -48,6 +48,11 @@ export function LeadsPage() {
           <SavedFilters />
           {view === 'table' && <LeadColumnChooser visible={visible} onChange={setVisible} />}
           <LeadExportButton filters={filters.values} />
+          {canSee('leadImport', user.role) && (
+            <Button icon={<UploadOutlined />} onClick={() => void navigate(PATHS.leadImport)}>
+              {t('import.button')}
+            </Button>
+          )}
           {canWorkLeads(user.role) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               {t('leads.create')}
