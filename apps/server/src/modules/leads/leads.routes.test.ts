@@ -400,6 +400,28 @@ describe(`investment pipeline API (${DB_KIND})`, () => {
     expect((await move(leader, lead, 'contacted')).statusCode).toBe(403);
   });
 
+  it("never lets another tenant's leader see or decide this tenant's approvals", async () => {
+    let lead = await newLead({ plannedInvestment: '3亿' });
+    for (const s of ['contacted', 'negotiating', 'signed']) lead = await moveOk(lead, s);
+    const approval = (await officer.post(`/api/leads/${lead.id}/approvals`, { to: 'registered' })).json();
+    const theirLeader = await login(h.app, other.users.leader.username);
+    const theirOfficer = await login(h.app, other.users.investment.username);
+    expect((await theirLeader.get('/api/approvals?status=pending')).json().items).toEqual([]);
+    expect((await theirLeader.get(`/api/approvals/${approval.id}`)).statusCode).toBe(404);
+    expect(
+      (await theirLeader.post(`/api/approvals/${approval.id}/decide`, { decision: 'approved', version: 1 })).statusCode,
+    ).toBe(404);
+    expect((await theirOfficer.post(`/api/approvals/${approval.id}/withdraw`)).statusCode).toBe(404);
+    // Someone else of this office may not take back the officer's request either.
+    const colleague = await login(h.app, t.users.admin.username);
+    expect((await leader.post(`/api/approvals/${approval.id}/withdraw`)).statusCode).toBe(403);
+    expect((await colleague.post(`/api/approvals/${approval.id}/withdraw`)).json().status).toBe('withdrawn');
+    expect((await officer.get(`/api/leads/${lead.id}`)).json()).toMatchObject({
+      stage: 'signed',
+      pendingApproval: null,
+    });
+  });
+
   it("never shows or changes another tenant's leads, on the list or the record", async () => {
     const mine = await newLead({ companyName: '本区独有生物' });
     const theirs = await login(h.app, other.users.investment.username);
