@@ -124,13 +124,7 @@ export async function createImport(
     // The name says which reader; the bytes must agree (an .xls renamed .xlsx, a binary renamed .csv).
     if ((await sniffFileKind(received.tempPath)) !== byName) throw unsupported();
     await keepImportFile(deps.config, received.tempPath, storagePath);
-    header = await kind.inspect(importFilePath(deps.config, storagePath), byName, {}).catch((err: unknown) => {
-      if (err instanceof AppError) throw err;
-      throw new AppError('unprocessable', {
-        detail: { 'zh-CN': '文件无法读取，可能已损坏。', en: 'The file cannot be read; it may be damaged.' },
-        internal: err instanceof Error ? err.message : String(err),
-      });
-    });
+    header = await readableHeader(kind.inspect(importFilePath(deps.config, storagePath), byName, {}));
   } catch (err) {
     await fs.promises.rm(received.tempPath, { force: true });
     await removeImportFile(deps.config, storagePath);
@@ -202,6 +196,16 @@ const busy = () =>
     },
   });
 
+/** A file the reader cannot make sense of is the user's to fix: a clear 422, never a 500. */
+const readableHeader = (inspecting: Promise<ImportHeader>): Promise<ImportHeader> =>
+  inspecting.catch((err: unknown) => {
+    if (err instanceof AppError) throw err;
+    throw new AppError('unprocessable', {
+      detail: { 'zh-CN': '文件无法读取，可能已损坏。', en: 'The file cannot be read; it may be damaged.' },
+      internal: err instanceof Error ? err.message : String(err),
+    });
+  });
+
 /**
  * Starts a dry run (`check`) or the import itself (`run`) with the options given, in the background; the job's page
  * follows its progress. A run checks every row again: what the check found may have changed since.
@@ -237,7 +241,9 @@ export async function startImport(
     throw new AppError('validation', { errors });
   }
   // The header and mapping as these options make them, for the page to show while the check goes on.
-  const header = await kind.inspect(importFilePath(deps.config, row.storagePath), row.fileKind, parsed.data);
+  const header = await readableHeader(
+    kind.inspect(importFilePath(deps.config, row.storagePath), row.fileKind, parsed.data),
+  );
   const now = iso(ctx.now);
   const next = phase === 'check' ? 'checking' : 'running';
   const res = await deps.database.transaction(async (trx) => {

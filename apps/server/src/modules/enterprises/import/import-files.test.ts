@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFile, summarize, type CheckedRow } from './check-rows.js';
 import { DecodeTextStream, SNIFF_BYTES } from './decode-text.js';
@@ -112,6 +113,24 @@ describe('readRows', () => {
     await wb.xlsx.writeFile(file);
     const rows = await collect(readRows(file, 'xlsx'));
     expect(rows.map((r) => r.cells[0])).toEqual(texts);
+  });
+
+  it('reads the rows of an xlsx whose workbook part is missing or unreadable instead of failing', async () => {
+    // ExcelJS's streaming reader looked the sheet up in a workbook model it had not got, and threw (seen in CI under
+    // load, and upstream for workbook parts it cannot read; patches/exceljs+4.4.0.patch).
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('名录');
+    ws.addRow(['统一社会信用代码', '企业名称']);
+    ws.addRow(['91310115MA1K3BTP2B', '上海某生物科技有限公司']);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    zip.remove('xl/workbook.xml');
+    const file = path.join(dir, 'no-workbook-part.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const rows = await collect(readRows(file, 'xlsx'));
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['统一社会信用代码', '企业名称'],
+      ['91310115MA1K3BTP2B', '上海某生物科技有限公司'],
+    ]);
   });
 
   it('reads the first worksheet of an xlsx with row numbers as in Excel, values flattened', async () => {
