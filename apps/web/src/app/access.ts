@@ -23,6 +23,7 @@ export const ACCESS = {
   departments: ['admin'],
   dictionaries: ['admin'],
   security: ['admin'],
+  pipelineSettings: ['admin'],
   audit: ['admin', 'leader'],
   tenants: ['super_admin'],
 } as const satisfies Record<string, readonly Role[]>;
@@ -49,6 +50,7 @@ export const PATHS: Record<Screen, string> = {
   departments: '/admin/departments',
   dictionaries: '/admin/dictionaries',
   security: '/admin/security',
+  pipelineSettings: '/admin/pipeline',
   audit: '/admin/audit',
   tenants: '/platform/tenants',
 };

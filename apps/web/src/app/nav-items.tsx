@@ -40,6 +40,7 @@ const ADMIN_ENTRIES: Entry[] = [
   { screen: 'dictionaries', label: 'nav.dictionaries', icon: <BookOutlined /> },
   { screen: 'chain', label: 'nav.chain', icon: <NodeIndexOutlined /> },
   { screen: 'security', label: 'nav.security', icon: <SafetyOutlined /> },
+  { screen: 'pipelineSettings', label: 'nav.pipelineSettings', icon: <FundOutlined /> },
   { screen: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
 ];
 

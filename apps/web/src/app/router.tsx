@@ -20,6 +20,9 @@ const DictionariesPage = lazy(() =>
 const SecurityPage = lazy(() =>
   import('../features/admin/security/SecurityPage').then((m) => ({ default: m.SecurityPage })),
 );
+const PipelineSettingsPage = lazy(() =>
+  import('../features/admin/pipeline/PipelineSettingsPage').then((m) => ({ default: m.PipelineSettingsPage })),
+);
 const TenantsPage = lazy(() =>
   import('../features/admin/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })),
 );
@@ -96,6 +99,7 @@ export const router = createBrowserRouter([
           screen('departments', <DepartmentsPage />),
           screen('dictionaries', <DictionariesPage />),
           screen('security', <SecurityPage />),
+          screen('pipelineSettings', <PipelineSettingsPage />),
           screen('audit', <AuditPage />),
           screen('tenants', <TenantsPage />),
           { path: '*', element: <NotFound /> },

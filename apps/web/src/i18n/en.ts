@@ -1,5 +1,6 @@
 import { leadImportEn } from './parts/lead-import';
 import { notificationsEn } from './parts/notifications';
+import { pipelineSettingsEn } from './parts/pipeline-settings';
 import { pipelineEn } from './parts/pipeline';
 import { reportsEn } from './parts/reports';
 import { tripsEn } from './parts/trips';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...notificationsEn,
   ...leadImportEn,
+  ...pipelineSettingsEn,
   'app.name': 'Kaimen',
   'app.tagline': 'Biotech development-services cluster workspace',
   'layout.platform': 'Platform operations',

@@ -1,5 +1,6 @@
 import { leadImportZh } from './parts/lead-import';
 import { notificationsZh } from './parts/notifications';
+import { pipelineSettingsZh } from './parts/pipeline-settings';
 import { pipelineZh } from './parts/pipeline';
 import { reportsZh } from './parts/reports';
 import { tripsZh } from './parts/trips';
@@ -11,6 +12,7 @@ export const zhCN = {
   ...reportsZh,
   ...notificationsZh,
   ...leadImportZh,
+  ...pipelineSettingsZh,
   'app.name': '开门',
   'app.tagline': '生物技术开发服务产业集群工作平台',
   'layout.platform': '平台运营',
