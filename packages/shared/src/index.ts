@@ -10,3 +10,5 @@ export * from './validators/amount.js';
 export * from './validators/date.js';
 export * from './enterprise.js';
 export * from './lead.js';
+export * from './working-calendar.js';
+export * from './need-workflow.js';
