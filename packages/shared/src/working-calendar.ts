@@ -106,7 +106,8 @@ export function dueAfterWorkingDays(at: Date, days: number, cal: WorkingCalendar
  */
 export function addWorkingHours(at: Date, hours: number, cal: WorkingCalendar): Date {
   if (!(hours >= 0)) throw new Error('working hours must not be negative');
-  let { date, minute } = officeTime(at, cal);
+  const { minute, date: startDate } = officeTime(at, cal);
+  let date = startDate;
   let cursor = at.getTime();
   if (!isWorkingDay(date, cal) || minute >= cal.dayEndMinute) {
     date = nextWorkingDay(date, cal);
