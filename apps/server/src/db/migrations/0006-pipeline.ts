@@ -95,7 +95,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       /** Yuan, whole. */
       .addColumn('planned_investment', 'bigint')
       .addColumn('space_unit_type', 'text')
-      .addColumn('space_area', 'real')
+      // double precision: PostgreSQL's real is 4 bytes and would round large areas with decimals.
+      .addColumn('space_area', 'double precision')
       /** JSON array of codes (gmp, lab_exhaust …) */
       .addColumn('space_requirements', 'text', (c) => c.notNull().defaultTo('[]'))
       .addColumn('space_notes', 'text')

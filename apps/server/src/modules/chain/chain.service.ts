@@ -162,9 +162,19 @@ export async function deleteChainNode(deps: Deps, ctx: RequestContext, tenantId:
       .where('tenantId', '=', tenantId)
       .where('chainNodeId', '=', id)
       .executeTakeFirst();
-    if (child || used) {
-      const en = child ? 'The node has child nodes.' : 'Companies are placed on this node.';
-      const zh = child ? '该节点下还有子节点。' : '仍有企业挂在该节点上。';
+    const leads = await trx
+      .selectFrom('leads')
+      .select('id')
+      .where('tenantId', '=', tenantId)
+      .where('chainNodeId', '=', id)
+      .executeTakeFirst();
+    if (child || used || leads) {
+      const en = child
+        ? 'The node has child nodes.'
+        : used
+          ? 'Companies are placed on this node.'
+          : 'Investment leads are placed on this node.';
+      const zh = child ? '该节点下还有子节点。' : used ? '仍有企业挂在该节点上。' : '仍有招商项目挂在该节点上。';
       throw new AppError('conflict', {
         detail: { 'zh-CN': zh, en },
         errors: [{ field: 'id', message: ctx.locale === 'en' ? en : zh }],

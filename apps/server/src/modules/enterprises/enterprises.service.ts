@@ -2,7 +2,7 @@ import { INDUSTRY_CODES, INDUSTRY_GROUPS, type TEnterpriseInput } from '@kaimen/
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database, Executor } from '../../db/database.js';
 import { tenantOf, type Actor, type RequestContext } from '../../lib/actor.js';
-import { notFound } from '../../lib/app-error.js';
+import { AppError, notFound } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { staleOrMissing } from '../../lib/optimistic.js';
@@ -262,6 +262,20 @@ export async function deleteEnterprise(deps: Deps, ctx: RequestContext, id: stri
   const actor = ctx.actor!;
   await deps.database.transaction(async (trx) => {
     const row = await loadEnterprise(trx, actor, id, 'delete');
+    const landed = await trx
+      .selectFrom('leads')
+      .select('id')
+      .where('tenantId', '=', row.tenantId)
+      .where('enterpriseId', '=', id)
+      .executeTakeFirst();
+    if (landed) {
+      throw new AppError('conflict', {
+        detail: {
+          'zh-CN': '该企业关联着招商项目（落地企业），不能删除。',
+          en: 'An investment lead landed on this company: it cannot be deleted.',
+        },
+      });
+    }
     const before = await snapshot(trx, row);
     await removeFromIndex(trx, deps.database.dialect, row.tenantId, [id]);
     await trx.deleteFrom('enterprises').where('tenantId', '=', row.tenantId).where('id', '=', id).execute();

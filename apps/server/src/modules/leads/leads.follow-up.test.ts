@@ -61,9 +61,10 @@ describe(`lead follow-up job (${DB_KIND})`, () => {
     // Screening (3 days): answered but still 线索; created 1 March → overdue from 5 March.
     await lead(t, '戊-未初筛', { createdAt: at('2026-03-01'), lastActivityAt: at('2026-03-02') });
     await lead(t, '己-初筛期内', { createdAt: at('2026-03-07'), lastActivityAt: at('2026-03-08') });
-    // Stale: a planned follow-up date before today; today itself is due, not overdue.
-    await lead(t, '庚-跟进日已过', { stage: 'contacted', createdAt: at('2026-02-01'), nextFollowUpOn: '2026-03-09' });
-    await lead(t, '辛-今日跟进', { stage: 'contacted', createdAt: at('2026-02-01'), nextFollowUpOn: '2026-03-10' });
+    // Stale: a follow-up planned (at the last call) for a day before today; today itself is due, not overdue.
+    const called = { stage: 'contacted', createdAt: at('2026-02-01'), lastActivityAt: at('2026-03-02') };
+    await lead(t, '庚-跟进日已过', { ...called, nextFollowUpOn: '2026-03-09' });
+    await lead(t, '辛-今日跟进', { ...called, nextFollowUpOn: '2026-03-10' });
     // Stale (14 days) without a date: the last activity, stage move or creation counts.
     await lead(t, '壬-久未跟进', {
       stage: 'negotiating',
@@ -109,6 +110,18 @@ describe(`lead follow-up job (${DB_KIND})`, () => {
       kind: 'first_contact',
       since: '2026-03-10',
     });
+  });
+
+  it('counts a follow-up made after the planned date, and never waits longer than the rule for a far-off date', () => {
+    const rules = { firstContactDays: 1, screeningDays: 3, staleDays: 14 };
+    const base = { stage: 'contacted', createdAt: at('2026-02-01'), stageEnteredAt: at('2026-02-01') };
+    // Planned for 2 March, called on 5 March without a new date: not stale until 14 days after the call.
+    const called = { ...base, nextFollowUpOn: '2026-03-02', lastActivityAt: at('2026-03-05') };
+    expect(overdueStateOf(called, rules, '2026-03-10')).toBeNull();
+    expect(overdueStateOf(called, rules, '2026-03-20')).toEqual({ kind: 'stale', since: '2026-03-20' });
+    // A date months away does not excuse five weeks of silence.
+    const farOff = { ...base, nextFollowUpOn: '2026-06-30', lastActivityAt: at('2026-03-01') };
+    expect(overdueStateOf(farOff, rules, '2026-03-16')).toEqual({ kind: 'stale', since: '2026-03-16' });
   });
 
   it("marks exactly the leads past a deadline by the tenant's own rules, and clears the others", async () => {

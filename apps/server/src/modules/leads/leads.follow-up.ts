@@ -15,8 +15,8 @@ import { notify } from '../notifications/notifications.repository.js';
  * the date kept in `overdue_since`. One kind per lead, the first that holds:
  *  1. first_contact — still 线索 with no activity logged, past the first-contact deadline;
  *  2. screening — still 线索 with an activity logged, past the screening deadline;
- *  3. stale — any active stage (not 流失, 搁置 or 投产运营): past its next follow-up date, or, without one, past
- *     `staleDays` after its last activity, stage move or creation, whichever is latest.
+ *  3. stale — any active stage (not 流失, 搁置 or 投产运营): past `staleDays` after its last activity, stage move or
+ *     creation (whichever is latest), or, sooner, past a follow-up date planned on or after that last touch.
  * A lead not answered at all stays first_contact after the screening deadline too: the first failure is the one to fix.
  */
 export interface FollowUpRules {
@@ -65,12 +65,15 @@ export function overdueStateOf(lead: FollowUpFacts, rules: FollowUpRules, today:
     const since = addDays(created, days + 1);
     if (today >= since) return { kind, since };
   }
-  let since: string;
-  if (lead.nextFollowUpOn) since = addDays(lead.nextFollowUpOn, 1);
-  else {
-    const touches = [created, localDate(lead.stageEnteredAt)];
-    if (lead.lastActivityAt) touches.push(localDate(lead.lastActivityAt));
-    since = addDays(touches.sort().at(-1)!, rules.staleDays + 1);
+  const touches = [created, localDate(lead.stageEnteredAt)];
+  if (lead.lastActivityAt) touches.push(localDate(lead.lastActivityAt));
+  const lastTouch = touches.sort().at(-1)!;
+  // Never longer than staleDays without a touch; sooner when a follow-up was planned for a day after the last touch
+  // (a date already followed up, or planned before it, no longer counts).
+  let since = addDays(lastTouch, rules.staleDays + 1);
+  if (lead.nextFollowUpOn && lead.nextFollowUpOn >= lastTouch) {
+    const planned = addDays(lead.nextFollowUpOn, 1);
+    if (planned < since) since = planned;
   }
   return today >= since ? { kind: 'stale', since } : null;
 }

@@ -238,6 +238,17 @@ describe(`investment pipeline API (${DB_KIND})`, () => {
     expect((await officer.post(`/api/leads/${small.id}/approvals`, { to: 'operating' })).json().code).toBe(
       'invalid-transition',
     );
+    // Nor can the gate be stepped around by the amount: small past 签约, it may not be raised above the line later.
+    const raised = await officer.patch(`/api/leads/${small.id}`, { plannedInvestment: '5亿', version: small.version });
+    expect(raised.statusCode).toBe(409);
+    expect(raised.json().code).toBe('approval-required');
+    expect((await officer.get(`/api/leads/${small.id}`)).json().plannedInvestment).toBe(50_000_000);
+    expect(
+      (await admin.patch(`/api/leads/${small.id}`, { plannedInvestment: '5亿', version: small.version })).statusCode,
+    ).toBe(200);
+    const noOwner = await officer.patch(`/api/leads/${small.id}`, { ownerId: null, version: small.version + 1 });
+    expect(noOwner.statusCode).toBe(400);
+    expect(noOwner.json().errors[0]).toMatchObject({ field: 'ownerId', code: 'required' });
   });
 
   it('lets the admin change the threshold; a leader may not', async () => {
@@ -335,6 +346,10 @@ describe(`investment pipeline API (${DB_KIND})`, () => {
     expect(company.contacts[0]).toMatchObject({ name: '赵经理', mobile: '13700001111' });
     const history = (await officer.get(`/api/leads?enterpriseId=${companies[0]!.id}`)).json();
     expect(history.items.map((l: { id: string }) => l.id)).toEqual([lead.id]);
+    // The landed company cannot be deleted from under its project.
+    const del = await admin.delete(`/api/enterprises/${companies[0]!.id}`);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().detail).toContain('招商项目');
   });
 
   it('filters, sorts and pages the list; the board groups the same leads by stage', async () => {

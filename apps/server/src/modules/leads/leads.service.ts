@@ -1,6 +1,8 @@
 import {
   LEAD_STAGES,
   normalizeCompanyName,
+  STAGES_PAST_SIGNED,
+  type LeadStage,
   type Locale,
   type TLeadActivityInput,
   type TLeadInput,
@@ -404,6 +406,44 @@ export async function createLead(
   });
 }
 
+/**
+ * The approval gate cannot be stepped around by the amount: a lead that went past 签约 without a leader's approval
+ * (it was small then) may not be raised to the threshold or above afterwards, except by an admin.
+ */
+async function checkInvestmentPastSigned(
+  db: Executor,
+  actor: Actor,
+  lead: LeadRow,
+  planned: number | null | undefined,
+) {
+  if (planned === undefined || planned === null || actor.role === 'admin') return;
+  if (!STAGES_PAST_SIGNED.includes(lead.stage as LeadStage)) return;
+  const settings = await db
+    .selectFrom('tenantSettings')
+    .select('leadApprovalThreshold')
+    .where('tenantId', '=', lead.tenantId)
+    .executeTakeFirstOrThrow();
+  const threshold = Number(settings.leadApprovalThreshold);
+  if (planned < threshold || (lead.plannedInvestment !== null && Number(lead.plannedInvestment) >= threshold)) return;
+  const approved = await db
+    .selectFrom('leadStageMoves')
+    .select('id')
+    .where('tenantId', '=', lead.tenantId)
+    .where('leadId', '=', lead.id)
+    .where('toStage', 'in', [...STAGES_PAST_SIGNED])
+    .where('approvalId', 'is not', null)
+    .executeTakeFirst();
+  if (approved) return;
+  throw new AppError('approval-required', {
+    detail: {
+      'zh-CN': `该项目未经领导审批进入签约后阶段，计划投资不能改为 ${threshold.toLocaleString('zh-CN')} 元及以上；请联系管理员。`,
+      en: `This project went past 签约 without a leader's approval: its planned investment cannot be raised to ${threshold.toLocaleString('en-US')} yuan or more; ask an admin.`,
+    },
+    extra: { threshold },
+    refused: { entityType: 'lead', entityId: lead.id, action: 'update' },
+  });
+}
+
 export async function updateLead(
   deps: Deps,
   ctx: RequestContext,
@@ -414,9 +454,13 @@ export async function updateLead(
   const tenantId = tenantOf(actor);
   const { version, ...changes } = input;
   return deps.database.transaction(async (trx) => {
-    await loadLead(trx, actor, id, 'update');
+    const lead = await loadLead(trx, actor, id, 'update');
     const before = await snapshot(trx, tenantId, id);
+    if (changes.ownerId === null) {
+      throw fieldError('ownerId', 'required', { 'zh-CN': '项目须有负责人', en: 'A lead needs an owner' }, ctx.locale);
+    }
     if (changes.ownerId) await checkOwner(trx, tenantId, changes.ownerId, ctx.locale);
+    await checkInvestmentPastSigned(trx, actor, lead, changes.plannedInvestment);
     const nodeId = await chainNodeId(trx, tenantId, changes.chainNodeCode, ctx.locale);
     const res = await trx
       .updateTable('leads')

@@ -349,6 +349,7 @@ export async function decideApproval(
       .where('tenantId', '=', tenantId)
       .where('id', '=', id)
       .where('version', '=', input.version)
+      .where('status', '=', 'pending')
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new AppError('stale-version');
     const payload = parseJson<{ from: string; to: LeadStage; comment: string | null }>(approval.payload, {
@@ -413,12 +414,15 @@ export async function withdrawApproval(deps: Deps, ctx: RequestContext, id: stri
     }
     if (approval.status !== 'pending') throw new AppError('invalid-transition');
     const now = iso(ctx.now);
-    await trx
+    const res = await trx
       .updateTable('approvals')
       .set((eb) => ({ status: 'withdrawn', updatedAt: now, version: eb('version', '+', 1) }))
       .where('tenantId', '=', approval.tenantId)
       .where('id', '=', id)
-      .execute();
+      // A leader's decision committed meanwhile stands (PostgreSQL runs the two side by side).
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw new AppError('invalid-transition');
     await recordAudit(trx, ctx, {
       action: 'withdraw',
       entityType: 'approval',

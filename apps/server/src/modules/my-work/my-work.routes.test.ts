@@ -22,7 +22,7 @@ describe(`my work (${DB_KIND})`, () => {
     ids[name] = await insertLeadRow(
       h.database.db,
       { tenantId: tenant.id, ownerId: tenant.users[owner].id, companyName: name },
-      { createdAt: '2026-02-10T02:00:00.000Z', stage: 'contacted', ...o },
+      { createdAt: '2026-02-24T02:00:00.000Z', stage: 'contacted', ...o },
     );
   };
   const approval = async (

@@ -69,7 +69,9 @@ export async function createTripMeeting(
   const tenantId = tenantOf(actor);
   return deps.database.transaction(async (trx) => {
     const trip = await loadTrip(trx, actor, tripId, 'update');
-    checkInsideTrip(ctx, trip, input.metOn);
+    // The trip's row first: its lock keeps the dates checked below from changing before this commits (PostgreSQL).
+    const row = await bumpTrip(trx, ctx, trip);
+    checkInsideTrip(ctx, row, input.metOn);
     const last = await trx
       .selectFrom('tripMeetings')
       .select((eb) => eb.fn.max('sort').as('sort'))
@@ -88,7 +90,6 @@ export async function createTripMeeting(
       createdAt: iso(ctx.now),
     };
     await trx.insertInto('tripMeetings').values(meeting).execute();
-    const row = await bumpTrip(trx, ctx, trip);
     await recordAudit(trx, ctx, {
       action: 'meeting-create',
       entityType: 'trip',
@@ -111,8 +112,8 @@ export async function updateTripMeeting(
   return deps.database.transaction(async (trx) => {
     const trip = await loadTrip(trx, actor, tripId, 'update');
     const before = await loadMeeting(trx, trip, meetingId, 'update');
-    if (changes.metOn) checkInsideTrip(ctx, trip, changes.metOn);
     const row = await bumpTrip(trx, ctx, trip, version);
+    if (changes.metOn) checkInsideTrip(ctx, row, changes.metOn);
     const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     if (Object.keys(set).length) {
       await trx

@@ -5,6 +5,7 @@ import {
   LEAD_FIELD_LABELS,
   LEAD_STAGES,
   normalizeCompanyName,
+  STAGES_PAST_SIGNED,
   ZLeadInput,
   type Bilingual,
   type LeadStage,
@@ -29,8 +30,8 @@ import type {
 /**
  * Leads from an office's existing pipeline spreadsheet (issue 4): the same job machinery as enterprises (upload, check,
  * run in one transaction, bad rows with row, column and reason, the report). A row lands at the stage the sheet gives,
- * dated by its 登记日期 when there is one: the sheet is history the office already has, so the approval gate, which
- * governs moves made in Kaimen, does not apply to it. A row whose company is already a lead (same USCC or normalised
+ * dated by its 登记日期 when there is one. The approval gate holds here too: a row past 签约 at or above the threshold
+ * is refused for an officer (an admin's import, or the operator's command line, brings such history in). A row whose company is already a lead (same USCC or normalised
  * name) is skipped or updated as chosen; one whose USCC is a registered company is linked to it.
  */
 
@@ -134,6 +135,10 @@ const REASONS: Record<string, Bilingual> = {
   'owner-unknown': { zh: '负责人不是本单位的招商专员', en: 'The owner is not an investment officer of this office' },
   'chain-node-unknown': { zh: '未知的产业链环节', en: 'Unknown chain node' },
   'lost-reason-required': { zh: '流失的项目须填写流失原因', en: 'A lost project needs a reason' },
+  'approval-required': {
+    zh: '计划投资达到审批线的项目在签约之后的阶段须经领导审批：请以“签约”导入后提交审批，或由管理员导入',
+    en: 'A project at or above the approval threshold past 签约 needs a leader’s approval: import it at 签约 and ask, or have an admin import it',
+  },
   'duplicate-in-file': { zh: '与文件中前面的行是同一企业', en: 'The same company as an earlier row of the file' },
   exists: { zh: '该企业已是招商线索（已跳过）', en: 'The company is already a lead (skipped)' },
 };
@@ -187,6 +192,9 @@ const asText = (cell: Cell): string | undefined => {
 interface Lookups {
   owners: Map<string, string>;
   codeOf: (text: string) => string | undefined;
+  /** Rows past 签约 at or above it need an admin's import (or the operator's command line): officers ask a leader. */
+  approvalThreshold: number;
+  mayImportPastGate: boolean;
 }
 
 type RowOutcome =
@@ -276,11 +284,19 @@ function checkRow(cells: Cell[], header: HeaderMatch, lookups: Lookups): RowOutc
       err(field, custom && REASONS[custom] ? custom : enterpriseIssueCode(issue));
     }
   }
+  if (
+    parsed.success &&
+    !lookups.mayImportPastGate &&
+    STAGES_PAST_SIGNED.includes(stage) &&
+    (parsed.data.plannedInvestment ?? 0) >= lookups.approvalThreshold
+  ) {
+    err('stage', 'approval-required');
+  }
   if (errors.length || !parsed.success) return { kind: 'bad', errors };
   return { kind: 'good', input: parsed.data, ownerId, stage, lostReason: lost, createdOn: created };
 }
 
-async function loadLookups(db: Executor, tenantId: string): Promise<Lookups> {
+async function loadLookups(db: Executor, tenantId: string, userId: string | null): Promise<Lookups> {
   const users = await db
     .selectFrom('users')
     .select(['id', 'username', 'displayName'])
@@ -293,7 +309,26 @@ async function loadLookups(db: Executor, tenantId: string): Promise<Lookups> {
   const owners = new Map<string, string>();
   for (const u of users) for (const k of [u.username, u.displayName]) owners.set(cleanText(k).toLowerCase(), u.id);
   const nodes = await chainNodeLookup(db, tenantId);
-  return { owners, codeOf: nodes.codeOf };
+  const settings = await db
+    .selectFrom('tenantSettings')
+    .select('leadApprovalThreshold')
+    .where('tenantId', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  const importer = userId
+    ? await db
+        .selectFrom('users')
+        .select('role')
+        .where('tenantId', '=', tenantId)
+        .where('id', '=', userId)
+        .executeTakeFirst()
+    : null;
+  return {
+    owners,
+    codeOf: nodes.codeOf,
+    approvalThreshold: Number(settings.leadApprovalThreshold),
+    // The command line is the platform operator's; in the web, only an admin.
+    mayImportPastGate: userId === null || importer?.role === 'admin',
+  };
 }
 
 /** The tenant's leads by USCC and by normalised name; its companies by USCC. */
@@ -356,7 +391,7 @@ async function processLeadFile(o: ProcessInput<LeadImportOptions>) {
     await iterator.return?.();
     return { header: null, counts: null };
   }
-  const lookups = await loadLookups(db, o.tenantId);
+  const lookups = await loadLookups(db, o.tenantId, o.userId ?? null);
   const counts: ImportCounts = { rows: 0, blank: 0, invalid: 0, new: 0, existing: 0, created: 0, updated: 0 };
   const seen = new Set<string>();
   let batch: { rowNumber: number; cells: Cell[] }[] = [];
