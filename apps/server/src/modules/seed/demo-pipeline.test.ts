@@ -192,7 +192,7 @@ describe('demo pipeline', () => {
     }
   });
 
-  it('shares the leads among three investment officers and keeps the printed logins one per role', async () => {
+  it('shares the leads among three investment officers, all of them in the printed logins', async () => {
     expect(seeded.usernames).toEqual([
       'admin',
       'leader',
@@ -201,6 +201,8 @@ describe('demo pipeline', () => {
       'department',
       'property',
       'enterprise',
+      'investment2',
+      'investment3',
     ]);
     for (const u of DEMO_EXTRA_OFFICERS) {
       const client = await login(h.app, u.username);

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { fillSearchIndex } from '../enterprises/search/enterprise-search.js';
 import { provisionTenant } from '../tenants/tenants.service.js';
 import { chainNodeIds, insertEnterprisesBulk, type BulkEnterprise } from './bulk-enterprises.js';
-import { seedDemoPipeline } from './demo-pipeline.js';
+import { DEMO_EXTRA_OFFICERS, seedDemoPipeline } from './demo-pipeline.js';
 import { generateEnterprises } from './enterprise-generator.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
@@ -51,7 +51,8 @@ export async function seedDemo(
   database: Database,
   o: { password: string; scryptCost: number; now: Date },
 ): Promise<DemoSeedResult> {
-  const usernames = DEMO_USERS.map((u) => u.username);
+  // Every account the demo creates is printed, the pipeline's extra officers too: none is left behind unnoticed.
+  const usernames = [...DEMO_USERS.map((u) => u.username), ...DEMO_EXTRA_OFFICERS.map((o) => o.username)];
   const existing = await database.db
     .selectFrom('tenants')
     .select('id')
