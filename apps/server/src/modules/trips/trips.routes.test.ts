@@ -1,6 +1,8 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, type TestTenant } from '../../test/factories.js';
 import { buildTestApp, DB_KIND, login, type Client, type TestHarness } from '../../test/helper.js';
+import { tripExportHeaders } from './trips.export.js';
 
 describe(`investigation trips API (${DB_KIND})`, () => {
   let h: TestHarness;
@@ -353,6 +355,39 @@ describe(`investigation trips API (${DB_KIND})`, () => {
       .where('actorUsername', '=', 'tr-leader')
       .execute();
     expect(refusals.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('exports the filtered trips as xlsx in the reader’s language, audited; roles without trips are refused', async () => {
+    const trip = await createTrip(inv, { title: '导出专用考察', destination: '武汉光谷生物城' });
+    await addMeeting(inv, trip.id, { organisation: '光谷某 CRO' });
+    const res = await inv.inject({
+      method: 'GET',
+      url: `/api/trips/export?q=${encodeURIComponent('导出专用')}`,
+      headers: { 'accept-language': 'zh-CN' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toEqual([undefined, ...tripExportHeaders('zh-CN')]);
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe('导出专用考察');
+    expect(sheet.getRow(2).getCell(6).value).toBe(1);
+    const events = await h.database.db
+      .selectFrom('auditEvents')
+      .select('action')
+      .where('entityType', '=', 'trip')
+      .where('action', '=', 'export')
+      .execute();
+    expect(events).toHaveLength(1);
+    const service = await login(h.app, t.users.service.username);
+    expect((await service.get('/api/trips/export')).statusCode).toBe(403);
+    const theirs = await login(h.app, other.users.investment.username);
+    const foreign = await theirs.get(`/api/trips/export?q=${encodeURIComponent('导出专用')}`);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load(foreign.rawPayload as unknown as ArrayBuffer);
+    expect(wb2.worksheets[0]!.rowCount).toBe(1);
   });
 
   it("another tenant's trip is a 404 to read, change, delete or add meetings and leads to", async () => {

@@ -17,6 +17,8 @@ import {
   ZUpdateTripMeetingRequest,
   ZUpdateTripRequest,
 } from './trips.schemas.js';
+import { contentDisposition } from '../../lib/content-disposition.js';
+import { exportTrips, ZExportTripsRequest } from './trips.export.js';
 import { createTrip, deleteTrip, findMemberOptions, findTrips, getTrip, updateTrip } from './trips.service.js';
 
 export const tripsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -25,6 +27,26 @@ export const tripsRoutes: FastifyPluginAsyncZod = async (app) => {
   const params = ZTripIdParams;
   const meetingParams = ZTripMeetingParams;
 
+  app.get(
+    '/api/trips/export',
+    {
+      schema: {
+        tags,
+        summary: 'Download the filtered trips as xlsx (same filters and order as the list), audited',
+        querystring: ZExportTripsRequest,
+      },
+      preHandler: app.authorize(tripsPolicy, 'list'),
+      exposeHeadRoute: false,
+    },
+    async (req, reply) => {
+      const file = await exportTrips(deps, req.ctx, req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', contentDisposition(file.filename, file.asciiFilename))
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    },
+  );
   app.get(
     '/api/trips',
     {

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Table, Tag, type TableProps } from 'antd';
+import { Button, Card, Space, Table, Tag, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { tripPath } from '../../app/access';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { canWriteTrips, tripDates } from './trip-format';
 import { TRIP_SORTS, type TripSort, type TripSummary } from './trip-types';
+import { TripExportButton } from './TripExportButton';
 import { TripFilters } from './TripFilters';
 import { TripFormDrawer } from './TripFormDrawer';
 import { TRIP_FILTER_KEYS, useTrips } from './trips-api';
@@ -66,11 +67,14 @@ export function TripsPage() {
     <Card
       title={t('nav.trips')}
       extra={
-        canWriteTrips(user.role) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            {t('trips.create')}
-          </Button>
-        )
+        <Space>
+          <TripExportButton filters={filters.values} />
+          {canWriteTrips(user.role) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('trips.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <TripFilters filters={filters} />

@@ -3,6 +3,7 @@ export const tripsZh = {
   'nav.trips': '考察',
 
   'trips.create': '新建考察',
+  'trips.export': '导出 Excel',
   'trips.edit': '编辑考察',
   'trips.searchPlaceholder': '搜索考察名称或目的地',
   'trips.title': '考察名称',
@@ -55,6 +56,7 @@ export const tripsEn: Record<keyof typeof tripsZh, string> = {
   'nav.trips': 'Trips',
 
   'trips.create': 'New trip',
+  'trips.export': 'Export to Excel',
   'trips.edit': 'Edit trip',
   'trips.searchPlaceholder': 'Search trip titles or destinations',
   'trips.title': 'Title',
