@@ -119,6 +119,18 @@ describe(`lead follow-up job (${DB_KIND})`, () => {
     const called = { ...base, nextFollowUpOn: '2026-03-02', lastActivityAt: at('2026-03-05') };
     expect(overdueStateOf(called, rules, '2026-03-10')).toBeNull();
     expect(overdueStateOf(called, rules, '2026-03-20')).toEqual({ kind: 'stale', since: '2026-03-20' });
+    // Called on the planned day itself: that meets it.
+    const onTheDay = { ...base, nextFollowUpOn: '2026-03-02', lastActivityAt: at('2026-03-02') };
+    expect(overdueStateOf(onTheDay, rules, '2026-03-03')).toBeNull();
+    // Entered today with a date already past: overdue from the day after that date.
+    const backdated = {
+      ...base,
+      createdAt: at('2026-03-05'),
+      stageEnteredAt: at('2026-03-05'),
+      nextFollowUpOn: '2026-03-04',
+      lastActivityAt: null,
+    };
+    expect(overdueStateOf(backdated, rules, '2026-03-05')).toEqual({ kind: 'stale', since: '2026-03-05' });
     // A date months away does not excuse five weeks of silence.
     const farOff = { ...base, nextFollowUpOn: '2026-06-30', lastActivityAt: at('2026-03-01') };
     expect(overdueStateOf(farOff, rules, '2026-03-16')).toEqual({ kind: 'stale', since: '2026-03-16' });

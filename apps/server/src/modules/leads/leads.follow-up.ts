@@ -16,7 +16,8 @@ import { notify } from '../notifications/notifications.repository.js';
  *  1. first_contact — still 线索 with no activity logged, past the first-contact deadline;
  *  2. screening — still 线索 with an activity logged, past the screening deadline;
  *  3. stale — any active stage (not 流失, 搁置 or 投产运营): past `staleDays` after its last activity, stage move or
- *     creation (whichever is latest), or, sooner, past a follow-up date planned on or after that last touch.
+ *     creation (whichever is latest), or, sooner, past a planned follow-up date that no activity or stage move has
+ *     met since (one on or after the date meets it).
  * A lead not answered at all stays first_contact after the screening deadline too: the first failure is the one to fix.
  */
 export interface FollowUpRules {
@@ -68,10 +69,14 @@ export function overdueStateOf(lead: FollowUpFacts, rules: FollowUpRules, today:
   const touches = [created, localDate(lead.stageEnteredAt)];
   if (lead.lastActivityAt) touches.push(localDate(lead.lastActivityAt));
   const lastTouch = touches.sort().at(-1)!;
-  // Never longer than staleDays without a touch; sooner when a follow-up was planned for a day after the last touch
-  // (a date already followed up, or planned before it, no longer counts).
+  // What followed a planned date up: an activity or a stage move on or after it (the lead's creation does not).
+  const followUps: string[] = [];
+  if (lead.lastActivityAt) followUps.push(localDate(lead.lastActivityAt));
+  if (lead.stageEnteredAt > lead.createdAt) followUps.push(localDate(lead.stageEnteredAt));
+  const lastFollowUp = followUps.sort().at(-1);
+  // Never longer than staleDays without a touch; sooner when a planned follow-up date has passed without one.
   let since = addDays(lastTouch, rules.staleDays + 1);
-  if (lead.nextFollowUpOn && lead.nextFollowUpOn >= lastTouch) {
+  if (lead.nextFollowUpOn && (!lastFollowUp || lead.nextFollowUpOn > lastFollowUp)) {
     const planned = addDays(lead.nextFollowUpOn, 1);
     if (planned < since) since = planned;
   }
