@@ -3,13 +3,13 @@ import { Button, Card, Input, Space, Table, type TableProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { canEnterprise, canExportEnterprises, canPickOfficer, canSee, enterprisePath, PATHS } from '../../app/access';
+import { ColumnChooser } from '../../components/ColumnChooser';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { useChainNodes } from '../chain/chain-api';
-import { ColumnChooser } from './ColumnChooser';
 import { CursorPager, PAGE_SIZES } from './CursorPager';
-import { DEFAULT_COLUMNS, enterpriseColumns, OPTIONAL_COLUMNS } from './enterprise-columns';
+import { columnTitle, DEFAULT_COLUMNS, enterpriseColumns, OPTIONAL_COLUMNS } from './enterprise-columns';
 import { ENTERPRISE_SORTS, type EnterprisePage, type EnterpriseSort, type EnterpriseSummary } from './enterprise-types';
 import { EnterpriseFilters } from './EnterpriseFilters';
 import { EnterpriseFormDrawer } from './EnterpriseFormDrawer';
@@ -64,7 +64,13 @@ export function EnterprisesPage() {
       title={t('nav.enterprises')}
       extra={
         <Space>
-          <ColumnChooser visible={visible} onChange={setVisible} />
+          <ColumnChooser
+            columns={OPTIONAL_COLUMNS}
+            title={(key) => columnTitle(key, t)}
+            label={t('enterprise.columns')}
+            visible={visible}
+            onChange={setVisible}
+          />
           {canExportEnterprises(user.role) && <ExportButton filters={filters.values} />}
           {canSee('enterpriseImport', user.role) && (
             <Button icon={<UploadOutlined />} onClick={() => void navigate(PATHS.enterpriseImport)}>

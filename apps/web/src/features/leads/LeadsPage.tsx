@@ -3,14 +3,14 @@ import { Button, Card, Input, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { canSee, leadPath, PATHS } from '../../app/access';
+import { ColumnChooser } from '../../components/ColumnChooser';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useColumnChoice } from '../enterprises/use-column-choice';
 import { useUser } from '../auth/session';
-import { DEFAULT_LEAD_COLUMNS, OPTIONAL_LEAD_COLUMNS } from './lead-columns';
+import { DEFAULT_LEAD_COLUMNS, leadColumnTitle, OPTIONAL_LEAD_COLUMNS } from './lead-columns';
 import { canWorkLeads } from './lead-format';
 import { LeadBoard } from './LeadBoard';
-import { LeadColumnChooser } from './LeadColumnChooser';
 import { LeadExportButton } from './LeadExportButton';
 import { LeadFilters } from './LeadFilters';
 import { LeadFormDrawer } from './LeadFormDrawer';
@@ -46,7 +46,16 @@ export function LeadsPage() {
             data-testid="lead-view"
           />
           <SavedFilters />
-          {view === 'table' && <LeadColumnChooser visible={visible} onChange={setVisible} />}
+          {view === 'table' && (
+            <ColumnChooser
+              columns={OPTIONAL_LEAD_COLUMNS}
+              title={(key) => leadColumnTitle(key, t)}
+              label={t('leads.columns')}
+              visible={visible}
+              onChange={setVisible}
+              testId="lead-column-chooser"
+            />
+          )}
           <LeadExportButton filters={filters.values} />
           {canSee('leadImport', user.role) && (
             <Button icon={<UploadOutlined />} onClick={() => void navigate(PATHS.leadImport)}>
