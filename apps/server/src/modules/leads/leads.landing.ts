@@ -8,6 +8,7 @@ import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { loadDetail } from '../enterprises/enterprises.repository.js';
 import { indexEnterprises } from '../enterprises/search/enterprise-search.js';
+import { scalarsOf, writeChildren } from '../enterprises/enterprises.writer.js';
 import { loadLead } from './leads.service.js';
 
 export interface LandOptions {
@@ -106,61 +107,35 @@ export async function landInTransaction(
   if (!enterpriseId) {
     enterpriseId = newId();
     created = true;
+    const contacts = await trx
+      .selectFrom('leadContacts')
+      .select(['name', 'title', 'mobile', 'email'])
+      .where('tenantId', '=', tenantId)
+      .where('leadId', '=', leadId)
+      .orderBy('sort')
+      .execute();
+    const node = lead.chainNodeId
+      ? await trx
+          .selectFrom('chainNodes')
+          .select(['id', 'code'])
+          .where('tenantId', '=', tenantId)
+          .where('id', '=', lead.chainNodeId)
+          .executeTakeFirst()
+      : undefined;
+    // The registry's own writer: the same columns and child rows as a company added on its page.
+    const input = { uscc, name: lead.companyName, contacts, chainNodeCodes: node ? [node.code] : [] };
     await trx
       .insertInto('enterprises')
       .values({
         tenantId,
         id: enterpriseId,
-        uscc,
-        name: lead.companyName,
-        legalRepresentative: null,
-        registeredCapital: null,
-        foundedOn: null,
-        address: null,
-        park: null,
-        propertyUnitId: null,
-        industryCode: null,
-        businessScope: null,
-        size: null,
-        assignedOfficerId: null,
-        website: null,
-        notes: null,
+        ...(scalarsOf(input) as { uscc: string; name: string }),
         createdAt: now,
         updatedAt: now,
         version: 1,
       })
       .execute();
-    const contacts = await trx
-      .selectFrom('leadContacts')
-      .selectAll()
-      .where('tenantId', '=', tenantId)
-      .where('leadId', '=', leadId)
-      .orderBy('sort')
-      .execute();
-    if (contacts.length) {
-      await trx
-        .insertInto('enterpriseContacts')
-        .values(
-          contacts.map((c, i) => ({
-            tenantId,
-            enterpriseId: enterpriseId!,
-            id: newId(),
-            name: c.name,
-            title: c.title,
-            mobile: c.mobile,
-            email: c.email,
-            isPrimary: i === 0 ? 1 : 0,
-            sort: i,
-          })),
-        )
-        .execute();
-    }
-    if (lead.chainNodeId) {
-      await trx
-        .insertInto('enterpriseChainNodes')
-        .values({ tenantId, enterpriseId, chainNodeId: lead.chainNodeId })
-        .execute();
-    }
+    await writeChildren(trx, tenantId, enterpriseId, input, new Map(node ? [[node.code, node.id]] : []));
     await indexEnterprises(trx, deps.database.dialect, tenantId, [enterpriseId]);
     const row = await trx
       .selectFrom('enterprises')
