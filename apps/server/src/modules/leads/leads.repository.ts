@@ -3,6 +3,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { LeadsTable } from '../../db/schema/pipeline.js';
 import { parseJson } from '../../lib/json.js';
+import { userRefs } from '../users/user-refs.js';
 
 export type LeadRow = Selectable<LeadsTable>;
 
@@ -12,12 +13,12 @@ const some = (ids: (string | null)[]) => [...new Set(ids.filter((x): x is string
 export async function loadLeadSummaries(db: Executor, tenantId: string, rows: LeadRow[]) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [users, nodes, capital, approvals] = await Promise.all([
-    db
-      .selectFrom('users')
-      .select(['id', 'displayName'])
-      .where('id', 'in', some(rows.map((r) => r.ownerId)))
-      .execute(),
+  const [user, nodes, capital, approvals] = await Promise.all([
+    userRefs(
+      db,
+      tenantId,
+      rows.map((r) => r.ownerId),
+    ),
     db
       .selectFrom('chainNodes')
       .select(['id', 'code', 'nameZh', 'nameEn'])
@@ -40,7 +41,6 @@ export async function loadLeadSummaries(db: Executor, tenantId: string, rows: Le
       .where('status', '=', 'pending')
       .execute(),
   ]);
-  const user = new Map(users.map((u) => [u.id, u]));
   const node = new Map(nodes.map((n) => [n.id, n]));
   const arrived = new Map(capital.map((c) => [c.leadId, Number(c.total)]));
   const pending = new Map(
@@ -48,14 +48,13 @@ export async function loadLeadSummaries(db: Executor, tenantId: string, rows: Le
   );
   return rows.map((r) => {
     const n = r.chainNodeId ? node.get(r.chainNodeId) : undefined;
-    const o = user.get(r.ownerId);
     return {
       id: r.id,
       companyName: r.companyName,
       uscc: r.uscc,
       sourceChannel: r.sourceChannel,
       chainNode: n ? { code: n.code, nameZh: n.nameZh, nameEn: n.nameEn } : null,
-      owner: o ? { id: o.id, displayName: o.displayName } : null,
+      owner: user(r.ownerId),
       stage: r.stage,
       stageEnteredAt: r.stageEnteredAt,
       plannedInvestment: r.plannedInvestment === null ? null : Number(r.plannedInvestment),
@@ -81,7 +80,7 @@ export async function loadLeadSummaries(db: Executor, tenantId: string, rows: Le
 /** The whole record; contacts masked unless `unmasked`. */
 export async function loadLeadDetail(db: Executor, row: LeadRow, options: { unmasked: boolean }) {
   const [summary] = await loadLeadSummaries(db, row.tenantId, [row]);
-  const [contacts, capital, creator] = await Promise.all([
+  const [contacts, capital, user] = await Promise.all([
     db
       .selectFrom('leadContacts')
       .select(['id', 'name', 'title', 'mobile', 'email'])
@@ -97,7 +96,7 @@ export async function loadLeadDetail(db: Executor, row: LeadRow, options: { unma
       .orderBy('arrivedOn')
       .orderBy('id')
       .execute(),
-    db.selectFrom('users').select(['id', 'displayName']).where('id', '=', row.createdBy).executeTakeFirst(),
+    userRefs(db, row.tenantId, [row.createdBy]),
   ]);
   return {
     ...summary!,
@@ -111,7 +110,7 @@ export async function loadLeadDetail(db: Executor, row: LeadRow, options: { unma
     ),
     capital: capital.map((c) => ({ ...c, amount: Number(c.amount) })),
     personalDataMasked: !options.unmasked,
-    createdBy: creator ?? null,
+    createdBy: user(row.createdBy),
     duplicates: [] as {
       type: 'lead' | 'enterprise';
       id: string;

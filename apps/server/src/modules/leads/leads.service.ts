@@ -18,6 +18,7 @@ import { staleOrMissing } from '../../lib/optimistic.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { chainNodeWithDescendants } from '../chain/chain.service.js';
+import { userRefs } from '../users/user-refs.js';
 import { leadsPolicy, type LeadAction } from './leads.policy.js';
 import { loadLeadDetail, loadLeadSummaries, type LeadDetail, type LeadRow } from './leads.repository.js';
 import type { TListLeadsRequest } from './leads.schemas.js';
@@ -522,17 +523,20 @@ const ACTIVITY_COLUMNS = [
   'createdAt',
 ] as const;
 
-async function presentActivities<R extends { participants: string; createdBy: string }>(db: Executor, rows: R[]) {
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'displayName'])
-    .where('id', 'in', [...new Set(rows.map((r) => r.createdBy)), '-'])
-    .execute();
-  const user = new Map(users.map((u) => [u.id, u]));
+async function presentActivities<R extends { participants: string; createdBy: string }>(
+  db: Executor,
+  tenantId: string,
+  rows: R[],
+) {
+  const user = await userRefs(
+    db,
+    tenantId,
+    rows.map((r) => r.createdBy),
+  );
   return rows.map((r) => ({
     ...r,
     participants: parseJson<string[]>(r.participants, []),
-    createdBy: user.get(r.createdBy) ?? null,
+    createdBy: user(r.createdBy),
   }));
 }
 
@@ -546,7 +550,7 @@ export async function listActivities(db: Executor, actor: Actor, leadId: string)
     .orderBy('occurredOn', 'desc')
     .orderBy('createdAt', 'desc')
     .execute();
-  return { items: await presentActivities(db, rows) };
+  return { items: await presentActivities(db, lead.tenantId, rows) };
 }
 
 /** Logs a call, meeting, site visit or e-mail; its follow-up date, when given, becomes the lead's next one. */
@@ -592,7 +596,7 @@ export async function addActivity(deps: Deps, ctx: RequestContext, leadId: strin
       entityId: id,
       after: { leadId, ...after },
     });
-    const [presented] = await presentActivities(trx, [after]);
+    const [presented] = await presentActivities(trx, tenantId, [after]);
     return presented!;
   });
 }
@@ -636,17 +640,11 @@ export async function leadTimeline(db: Executor, actor: Actor, leadId: string) {
       .where('entityId', '=', leadId)
       .execute(),
   ]);
-  const userIds = [
+  const user = await userRefs(db, t, [
     ...moves.map((m) => m.byUserId),
     ...approvals.flatMap((a) => [a.requestedBy, a.decidedBy]),
     ...files.map((f) => f.createdBy),
-  ].filter((x): x is string => !!x);
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'displayName'])
-    .where('id', 'in', [...new Set(userIds), '-'])
-    .execute();
-  const user = (id: string | null) => (id ? (users.find((u) => u.id === id) ?? null) : null);
+  ]);
   const entries: Record<string, unknown>[] = [];
   for (const m of moves) {
     entries.push({
@@ -658,7 +656,7 @@ export async function leadTimeline(db: Executor, actor: Actor, leadId: string) {
       comment: m.comment,
     });
   }
-  for (const a of await presentActivities(db, activities)) {
+  for (const a of await presentActivities(db, t, activities)) {
     entries.push({ at: a.createdAt, type: 'activity', by: a.createdBy, activity: a });
   }
   for (const a of approvals) {

@@ -9,6 +9,7 @@ import { staleOrMissing } from '../../lib/optimistic.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { notify } from '../notifications/notifications.repository.js';
+import { userRefs } from '../users/user-refs.js';
 import { landInTransaction } from './leads.landing.js';
 import type { LeadRow } from './leads.repository.js';
 import { getLead, loadLead } from './leads.service.js';
@@ -250,21 +251,17 @@ export async function getApproval(db: Executor, actor: Actor, id: string) {
 type ApprovalRow = Awaited<ReturnType<typeof loadApproval>>;
 
 async function presentApprovals(db: Executor, tenantId: string, rows: ApprovalRow[]) {
-  const users = await db
-    .selectFrom('users')
-    .select(['id', 'displayName'])
-    .where('id', 'in', [
-      ...new Set(rows.flatMap((r) => [r.requestedBy, r.decidedBy]).filter((x): x is string => !!x)),
-      '-',
-    ])
-    .execute();
+  const user = await userRefs(
+    db,
+    tenantId,
+    rows.flatMap((r) => [r.requestedBy, r.decidedBy]),
+  );
   const leads = await db
     .selectFrom('leads')
     .select(['id', 'companyName', 'plannedInvestment', 'stage'])
     .where('tenantId', '=', tenantId)
     .where('id', 'in', [...rows.filter((r) => r.entityType === 'lead').map((r) => r.entityId), '-'])
     .execute();
-  const user = (id: string | null) => (id ? (users.find((u) => u.id === id) ?? null) : null);
   return rows.map((r) => {
     const p = parseJson<{ from?: string; to?: string; comment?: string | null }>(r.payload, {});
     const lead = leads.find((l) => l.id === r.entityId);
