@@ -8,3 +8,9 @@ export const rfc8187 = (name: string): string =>
  */
 export const contentDisposition = (filename: string, ascii = filename): string =>
   `attachment; filename="${ascii.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${rfc8187(filename)}`;
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `20260302`: the office's date (China time) in a downloaded file's name. */
+export const officeDayStamp = (now: Date): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replace(/-/g, '');

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
-import { contentDisposition } from '../../lib/content-disposition.js';
+import { contentDisposition, XLSX_TYPE } from '../../lib/content-disposition.js';
 import { importsPolicy } from './imports.policy.js';
 import { findImportErrors, importReport } from './imports.report.js';
 import {
@@ -117,7 +117,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const { fileName, stream } = await importReport(app.database.db, req.actor(), req.params.id, req.ctx.locale);
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX_TYPE)
         .header('content-disposition', contentDisposition(fileName))
         .header('cache-control', 'private, no-store')
         .send(stream);

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { contentDisposition } from '../../lib/content-disposition.js';
+import { contentDisposition, XLSX_TYPE } from '../../lib/content-disposition.js';
 import { leadsPolicy } from '../leads/leads.policy.js';
 import { ZLeadReportsRequest, ZLeadReportsResponse } from './lead-reports.schemas.js';
 import { exportLeadReports, getLeadReports } from './lead-reports.service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const RANGE =
   'The funnel and the conversion tables count the leads created from `from` to `to` (China time) as they stand ' +
   'now; the months count investment signed by the date of the move to 签约 and capital by its arrival date.';
@@ -43,7 +42,7 @@ export const leadReportsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const file = await exportLeadReports(deps, req.ctx, req.query);
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', contentDisposition(file.filename, file.asciiFilename))
         .header('cache-control', 'private, no-store')
         .send(file.body);

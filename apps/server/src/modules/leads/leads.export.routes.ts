@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contentDisposition } from '../../lib/content-disposition.js';
+import { contentDisposition, XLSX_TYPE } from '../../lib/content-disposition.js';
 import { exportLeads, LEAD_EXPORT_CAP, ZExportLeadsRequest } from './leads.export.js';
 import { findLeadOwnerOptions } from './leads.owner-options.js';
 import { leadsPolicy } from './leads.policy.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Set when more leads matched than an export takes: its value is how many rows the file holds. */
 export const LEAD_EXPORT_TRUNCATED_HEADER = 'x-kaimen-export-truncated';
 
@@ -32,7 +31,7 @@ export const leadsExportRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await exportLeads(deps, req.ctx, req.query);
       if (file.truncated) reply.header(LEAD_EXPORT_TRUNCATED_HEADER, String(LEAD_EXPORT_CAP));
       return reply
-        .type(XLSX)
+        .type(XLSX_TYPE)
         .header('content-disposition', contentDisposition(file.filename, file.asciiFilename))
         .header('cache-control', 'private, no-store')
         .send(file.body);

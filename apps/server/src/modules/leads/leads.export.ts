@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import { tenantOf, type Actor, type RequestContext } from '../../lib/actor.js';
+import { officeDayStamp } from '../../lib/content-disposition.js';
 import type { Deps } from '../../lib/deps.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { leadsPolicy } from './leads.policy.js';
@@ -155,7 +156,7 @@ async function contactsOf(db: Executor, tenantId: string, ids: string[]) {
 
 /** `招商项目-20260302.xlsx` (`leads-…` in English), dated in China time. */
 export function leadExportFilename(locale: Locale, now: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replace(/-/g, '');
+  const day = officeDayStamp(now);
   return `${locale === 'en' ? 'leads' : '招商项目'}-${day}.xlsx`;
 }
 

@@ -1,4 +1,5 @@
 import type { Bilingual, Locale } from '@kaimen/shared';
+import { officeDayStamp } from '../../lib/content-disposition.js';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { RequestContext } from '../../lib/actor.js';
@@ -53,7 +54,7 @@ export async function exportTrips(deps: Deps, ctx: RequestContext, q: TExportTri
     entityType: 'trip',
     after: { filters: q, rows: Math.min(trips.length, TRIP_EXPORT_CAP) },
   });
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(ctx.now).replace(/-/g, '');
+  const day = officeDayStamp(ctx.now);
   return {
     body,
     filename: `${ctx.locale === 'en' ? 'trips' : '考察'}-${day}.xlsx`,

@@ -17,7 +17,7 @@ import {
   ZUpdateTripMeetingRequest,
   ZUpdateTripRequest,
 } from './trips.schemas.js';
-import { contentDisposition } from '../../lib/content-disposition.js';
+import { contentDisposition, XLSX_TYPE } from '../../lib/content-disposition.js';
 import { exportTrips, ZExportTripsRequest } from './trips.export.js';
 import { createTrip, deleteTrip, findMemberOptions, findTrips, getTrip, updateTrip } from './trips.service.js';
 
@@ -41,7 +41,7 @@ export const tripsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const file = await exportTrips(deps, req.ctx, req.query);
       return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .type(XLSX_TYPE)
         .header('content-disposition', contentDisposition(file.filename, file.asciiFilename))
         .header('cache-control', 'private, no-store')
         .send(file.body);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { XLSX_TYPE, officeDayStamp } from '../../../lib/content-disposition.js';
 import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Locale } from '@kaimen/shared';
@@ -12,13 +13,13 @@ import { EXPORT_FORMATS, type ExportFormat, type TExportEnterprisesRequest } fro
 import { writeExport, type ExportSummary } from './write-export.js';
 
 export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xlsx: XLSX_TYPE,
   csv: 'text/csv; charset=utf-8',
 };
 
 /** `企业名录-20260302.xlsx` (`enterprises-…` in English), dated in China time, where the offices are. */
 export function exportFilename(locale: Locale, now: Date, format: ExportFormat): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now).replace(/-/g, '');
+  const day = officeDayStamp(now);
   return `${locale === 'en' ? 'enterprises' : '企业名录'}-${day}.${format}`;
 }
 
