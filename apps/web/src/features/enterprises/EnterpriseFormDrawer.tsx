@@ -1,7 +1,7 @@
-import { App, Button, Drawer, Form, Space, type FormInstance } from 'antd';
-import type { NamePath } from 'antd/es/form/interface';
+import { App, Form, type FormInstance } from 'antd';
 import { useEffect } from 'react';
 import { canPickOfficer } from '../../app/access';
+import { FormDrawer, markIssues } from '../../components/FormDrawer';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
@@ -63,13 +63,7 @@ export function EnterpriseFormDrawer({ target, onClose, onSaved }: Props) {
       assignedOfficerId: officerOf(values),
     });
     const issues = validateEnterprise(body, locale);
-    if (issues.length > 0) {
-      // Issue paths are the body's, which the form's field names mirror (see toBody).
-      const fields = issues.map((issue) => ({ name: issue.path as NamePath, errors: [issue.message] }));
-      form.setFields(fields as Parameters<typeof form.setFields>[0]);
-      form.scrollToField(issues[0]!.path);
-      return;
-    }
+    if (markIssues(form, issues)) return;
     const done = {
       onSuccess: (saved: EnterpriseDetail) => {
         void message.success(t('common.saved'));
@@ -83,20 +77,12 @@ export function EnterpriseFormDrawer({ target, onClose, onSaved }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       title={editing ? t('enterprise.edit', { name: editing.name }) : t('enterprise.create')}
-      size={880}
       onClose={onClose}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      form={form}
+      saving={create.isPending || update.isPending}
     >
       <Form
         form={form}
@@ -112,6 +98,6 @@ export function EnterpriseFormDrawer({ target, onClose, onSaved }: Props) {
         <QualificationsFields />
         <FiguresFields />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }

@@ -1,6 +1,6 @@
-import { App, Button, Drawer, Form, Space, type FormInstance } from 'antd';
-import type { NamePath } from 'antd/es/form/interface';
+import { App, Form, type FormInstance } from 'antd';
 import { useEffect } from 'react';
+import { FormDrawer, markIssues } from '../../components/FormDrawer';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
 import { ContactsFields } from '../enterprises/EnterpriseListFields';
@@ -52,11 +52,7 @@ export function LeadFormDrawer({ target, onClose, onSaved }: Props) {
   const onFinish = (values: LeadFormValues) => {
     const body = toBody(values, { clearWith: editing ? null : undefined, includeContacts: !masked });
     const issues = validateLead(body, locale);
-    if (issues.length > 0) {
-      form.setFields(issues.map((issue) => ({ name: issue.path as NamePath, errors: [issue.message] })) as never);
-      form.scrollToField(issues[0]!.path);
-      return;
-    }
+    if (markIssues(form, issues)) return;
     const done = {
       onSuccess: (saved: LeadDetail) => {
         void message.success(t('common.saved'));
@@ -70,20 +66,12 @@ export function LeadFormDrawer({ target, onClose, onSaved }: Props) {
   };
 
   return (
-    <Drawer
+    <FormDrawer
       open={target !== null}
       title={editing ? t('leads.edit', { name: editing.companyName }) : t('leads.create')}
-      size={880}
       onClose={onClose}
-      forceRender
-      extra={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      }
+      form={form}
+      saving={create.isPending || update.isPending}
     >
       <Form
         form={form}
@@ -100,6 +88,6 @@ export function LeadFormDrawer({ target, onClose, onSaved }: Props) {
         <ContactsFields masked={masked} />
         <CapitalFields />
       </Form>
-    </Drawer>
+    </FormDrawer>
   );
 }
