@@ -126,6 +126,18 @@ export async function pickFromMenu(page: Page, opener: Locator, name: string): P
   }).toPass({ timeout: 15_000 });
 }
 
+/**
+ * Drags a board card onto a column with HTML5 drag and drop and waits until the column shows it; Chromium sometimes
+ * drops a drag that starts while the board is still scrolling (seen in CI), so a drag the board did not take is tried
+ * again. A drag the server refuses is not retried: its dialog stays open and the card stays where it was.
+ */
+export async function dragCard(card: Locator, column: Locator, landed: Locator): Promise<void> {
+  await expect(async () => {
+    if ((await landed.count()) === 0) await card.dragTo(column, { timeout: 5_000 });
+    await expect(landed).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 /** Types a code into antd's six one-digit boxes, one box at a time as a person would. */
 export async function fillOtp(scope: Page | Locator, code: string): Promise<void> {
   for (const [index, digit] of [...code].entries()) {

@@ -1,6 +1,6 @@
 import { usccCheckDigit } from '@kaimen/shared';
 import type { Page } from '@playwright/test';
-import { expect, pickFromMenu, signIn, test, unique } from '../fixtures.js';
+import { dragCard, expect, pickFromMenu, signIn, test, unique } from '../fixtures.js';
 
 /**
  * Issue 4's "done when", as an officer and a leader would do it: a trip with three meetings, two of them turned into
@@ -24,8 +24,11 @@ test.describe.serial('from a trip to an operating project', () => {
   const board = (page: Page, stages: string[]) =>
     page.goto(`/leads?q=${encodeURIComponent(tag)}&stage=${stages.join(',')}`);
   async function drag(page: Page, company: string, to: string) {
-    await card(page, company).dragTo(column(page, to));
-    await expect(column(page, to).getByTestId('lead-card').filter({ hasText: company })).toBeVisible();
+    await dragCard(
+      card(page, company),
+      column(page, to),
+      column(page, to).getByTestId('lead-card').filter({ hasText: company }),
+    );
   }
   /** 落地数 of the 考察对接 channel in the report by channel. */
   async function registeredFromTrips(page: Page): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chooseOption, expect, signIn, test, unique } from '../fixtures.js';
+import { chooseOption, dragCard, expect, signIn, test, unique } from '../fixtures.js';
 
 /** The pipeline board, a lead's page and the approval gate past 签约, as an officer and a leader use them. */
 test.describe.serial('investment pipeline', () => {
@@ -25,8 +25,11 @@ test.describe.serial('investment pipeline', () => {
 
   /** Drags the card onto a column and waits until the board shows it there. */
   async function drag(page: Page, company: string, to: string) {
-    await card(page, company).dragTo(column(page, to));
-    await expect(column(page, to).getByTestId('lead-card').filter({ hasText: company })).toBeVisible();
+    await dragCard(
+      card(page, company),
+      column(page, to),
+      column(page, to).getByTestId('lead-card').filter({ hasText: company }),
+    );
   }
 
   test('an officer adds a 5亿 project and drags it along the board up to 签约', async ({ page }) => {
