@@ -130,6 +130,8 @@ test.describe.serial('from a trip to an operating project', () => {
     await board(page, ['registered', 'construction', 'operating']);
     await drag(page, winner, 'construction');
     await drag(page, winner, 'operating');
+    // The board shows the card at once; the server's answer is the toast (the page below reads what it saved).
+    await expect(page.getByText(`“${winner}”已移至“投产运营”`)).toBeVisible();
 
     await page.goto(leadUrl);
     await expect(page.getByTestId('lead-stage')).toHaveText('投产运营');
