@@ -12,3 +12,4 @@ export * from './enterprise.js';
 export * from './lead.js';
 export * from './working-calendar.js';
 export * from './need-workflow.js';
+export * from './need.js';

@@ -5,6 +5,7 @@ import * as m0003 from './0003-enterprise-search.js';
 import * as m0004 from './0004-imports.js';
 import * as m0005 from './0005-enterprise-list-indexes.js';
 import * as m0006 from './0006-pipeline.js';
+import * as m0007 from './0007-visits-needs.js';
 
 /** Numbered migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-imports': m0004,
   '0005-enterprise-list-indexes': m0005,
   '0006-pipeline': m0006,
+  '0007-visits-needs': m0007,
 };

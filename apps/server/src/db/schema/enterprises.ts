@@ -17,6 +17,8 @@ export interface EnterprisesTable {
   /** micro | small | medium | large */
   size: string | null;
   assignedOfficerId: string | null;
+  /** Visits a year this company should have; null takes the tenant's default. */
+  yearlyVisitTarget: number | null;
   website: string | null;
   notes: string | null;
   createdAt: string;

@@ -28,6 +28,18 @@ import type {
   TripMembersTable,
   TripsTable,
 } from './pipeline.js';
+import type {
+  ApiKeysTable,
+  HolidaysTable,
+  NeedDepartmentsTable,
+  NeedEventsTable,
+  NeedsTable,
+  SurveyTemplatesTable,
+  VisitDepartmentsTable,
+  VisitsTable,
+  VisitVisitorsTable,
+  WebhookDeliveriesTable,
+} from './needs.js';
 import type { SessionsTable } from './sessions.js';
 import type { TenantSettingsTable } from './tenant-settings.js';
 import type { TenantsTable } from './tenants.js';
@@ -66,6 +78,16 @@ export interface DB {
   approvals: ApprovalsTable;
   notifications: NotificationsTable;
   savedFilters: SavedFiltersTable;
+  surveyTemplates: SurveyTemplatesTable;
+  visits: VisitsTable;
+  visitVisitors: VisitVisitorsTable;
+  visitDepartments: VisitDepartmentsTable;
+  needs: NeedsTable;
+  needDepartments: NeedDepartmentsTable;
+  needEvents: NeedEventsTable;
+  holidays: HolidaysTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  apiKeys: ApiKeysTable;
 }
 
 export type {

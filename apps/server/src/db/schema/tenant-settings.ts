@@ -8,6 +8,10 @@ export interface TenantSettingsTable {
   leadApprovalThreshold: Generated<number>;
   /** JSON { firstContactDays, screeningDays, staleDays }. */
   followUpRules: Generated<string>;
+  /** Visits a year each company should have unless its own target says otherwise. */
+  yearlyVisitTarget: Generated<number>;
+  /** The last need number handed out. */
+  needSeq: Generated<number>;
   updatedAt: string;
   version: number;
 }

@@ -224,6 +224,131 @@ async function seed(database: Database): Promise<{ a: TestTenant; b: TestTenant 
       createdAt: '2026-01-11T02:00:00.000Z',
     })
     .execute();
+  // Visits and needs: a visit with its visitor, a need raised in it (real coordinates) and its timeline, a holiday, a key.
+  await db
+    .insertInto('enterprises')
+    .values({
+      tenantId: a.id,
+      id: 'ent-1',
+      uscc: '91310115MA1K3BTP2B',
+      name: '上海某某生物科技有限公司',
+      legalRepresentative: null,
+      registeredCapital: null,
+      foundedOn: null,
+      address: null,
+      park: '生物医药产业园',
+      propertyUnitId: null,
+      industryCode: null,
+      businessScope: null,
+      size: null,
+      assignedOfficerId: a.users.service.id,
+      yearlyVisitTarget: 4,
+      website: null,
+      notes: null,
+      ...stamp,
+    })
+    .execute();
+  await db
+    .insertInto('visits')
+    .values({
+      tenantId: a.id,
+      id: 'visit-1',
+      enterpriseId: 'ent-1',
+      visitedOn: '2026-01-12',
+      kind: 'onsite_office',
+      notes: null,
+      surveyTemplateId: null,
+      surveyAnswers: '{"q1":["a","b"]}',
+      createdBy: a.users.service.id,
+      ...stamp,
+    })
+    .execute();
+  await db
+    .insertInto('visitVisitors')
+    .values({ tenantId: a.id, visitId: 'visit-1', userId: a.users.service.id })
+    .execute();
+  await db
+    .insertInto('needs')
+    .values({
+      tenantId: a.id,
+      id: 'need-1',
+      reference: 'SQ2026-000001',
+      enterpriseId: 'ent-1',
+      visitId: 'visit-1',
+      categoryCode: 'power',
+      title: '扩容用电',
+      description: '多行\n描述',
+      source: 'visit',
+      urgency: 'urgent',
+      leadDepartmentId: a.departments.power!,
+      status: 'submitted',
+      officerId: a.users.service.id,
+      contactName: null,
+      contactPhone: '13812345678',
+      address: null,
+      lat: 31.2304567,
+      long: 121.4737012,
+      submittedAt: '2026-01-12T02:00:00.000Z',
+      acceptBy: '2026-01-13T06:00:00.000Z',
+      dueOn: '2026-01-19',
+      dueAt: '2026-01-19T09:00:00.000Z',
+      acceptedAt: null,
+      resolvedAt: null,
+      resolution: null,
+      confirmedAt: null,
+      satisfaction: null,
+      closedAt: null,
+      returnedReason: null,
+      reopenedCount: 0,
+      escalatedAt: null,
+      escalationKind: null,
+      escalationReason: null,
+      resolvedLate: null,
+      createdBy: a.users.service.id,
+      ...stamp,
+    })
+    .execute();
+  await db
+    .insertInto('needEvents')
+    .values({
+      tenantId: a.id,
+      id: 'event-1',
+      needId: 'need-1',
+      at: '2026-01-12T02:00:00.000Z',
+      actorId: a.users.service.id,
+      actorName: '陈服务',
+      action: 'created',
+      fromStatus: null,
+      toStatus: 'submitted',
+      text: null,
+      departmentId: a.departments.power!,
+      satisfaction: null,
+    })
+    .execute();
+  await db
+    .insertInto('holidays')
+    .values({
+      tenantId: a.id,
+      date: '2026-10-01',
+      kind: 'holiday',
+      name: '国庆节',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    })
+    .execute();
+  await db
+    .insertInto('apiKeys')
+    .values({
+      tenantId: a.id,
+      id: 'key-1',
+      name: '12345 热线',
+      keyHash: 'f'.repeat(64),
+      keyPrefix: 'km_abcde',
+      createdBy: a.users.admin.id,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      lastUsedAt: null,
+      revokedAt: null,
+    })
+    .execute();
   await db
     .insertInto('sessions')
     .values({
@@ -312,7 +437,7 @@ describe('backup and restore', () => {
     const restoreProgress: [string, number][] = [];
     const restored = await restoreDatabase(target, file, { onProgress: (t, n) => restoreProgress.push([t, n]) });
     expect(restored.tables).toEqual(backup.tables);
-    expect(restoreProgress.at(-1)).toEqual(['saved_filters', 1]);
+    expect(restoreProgress.at(-1)).toEqual(['api_keys', 1]);
 
     const after = await dump(target);
     expect(after).toEqual(before);

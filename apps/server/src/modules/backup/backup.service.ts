@@ -52,6 +52,16 @@ export const BACKUP_TABLES = [
   'approvals',
   'notifications',
   'saved_filters',
+  'survey_templates',
+  'visits',
+  'visit_visitors',
+  'visit_departments',
+  'needs',
+  'need_departments',
+  'need_events',
+  'holidays',
+  'webhook_deliveries',
+  'api_keys',
 ] as const;
 
 /** Left out on purpose: nobody stays signed in across a restore; Kysely's bookkeeping belongs to the target; indexes are rebuilt. */

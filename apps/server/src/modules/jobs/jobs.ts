@@ -1,6 +1,8 @@
 import type { Deps } from '../../lib/deps.js';
 import { deleteExpiredSessions } from '../auth/sessions.repository.js';
 import { leadFollowUpJob } from '../leads/leads.follow-up.js';
+import { needEscalationJob } from '../needs/needs.escalation.js';
+import { webhookDeliveryJob } from '../webhooks/webhooks.service.js';
 import { JobRunner, type JobDefinition, type JobRunnerOptions } from './job-runner.js';
 
 /** Sessions are checked at each request too; this sweep keeps abandoned ones from piling up. */
@@ -12,7 +14,12 @@ export const sessionCleanupJob: JobDefinition = {
   },
 };
 
-export const PLATFORM_JOBS: readonly JobDefinition[] = [sessionCleanupJob, leadFollowUpJob];
+export const PLATFORM_JOBS: readonly JobDefinition[] = [
+  sessionCleanupJob,
+  leadFollowUpJob,
+  needEscalationJob,
+  webhookDeliveryJob,
+];
 
 /** A runner with the platform's own jobs; `instance` names this process in job_runs. */
 export function createJobRunner(deps: Deps, instance: string, options: JobRunnerOptions = {}): JobRunner {
