@@ -9,6 +9,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config.js';
 import { Database } from './db/database.js';
 import { newId } from './lib/ids.js';
+import { apiKeysRoutes } from './modules/api-keys/api-keys.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { attachmentsRoutes } from './modules/attachments/attachments.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -28,6 +29,7 @@ import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { holidaysRoutes } from './modules/holidays/holidays.routes.js';
 import { leadReportsRoutes } from './modules/lead-reports/lead-reports.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { open311Routes } from './modules/open311/open311.routes.js';
 import { savedFiltersRoutes } from './modules/saved-filters/saved-filters.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { tenantsRoutes } from './modules/tenants/tenants.routes.js';
@@ -115,6 +117,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(notificationsRoutes);
   await app.register(myWorkRoutes);
   await app.register(savedFiltersRoutes);
+  await app.register(apiKeysRoutes);
+  await app.register(open311Routes, { prefix: '/open311' });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;
   if (webRoot && fs.existsSync(path.join(webRoot, 'index.html'))) {

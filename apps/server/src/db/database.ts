@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import {
+  CamelCasePlugin,
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type Driver,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema/index.js';
 
@@ -18,6 +26,22 @@ export type DatabaseOptions = { kind: 'sqlite'; file: string } | { kind: 'postgr
 const LONG_WORK_CACHE_KIB = 128 * 1024;
 
 /** Owns the Kysely instance, its pragmas and transactions; data functions take `db` first. */
+/**
+ * SQLite transactions begin IMMEDIATE: they take the write lock at the start, waiting (busy_timeout) while another
+ * connection writes. A deferred one that read first and writes later fails at once with "database is locked" when
+ * another connection committed in between (WAL cannot upgrade a stale snapshot) — as two job runners, or a request
+ * beside an import's own connection, do.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
 export class Database {
   private constructor(
     readonly db: Kysely<DB>,
@@ -36,7 +60,7 @@ export class Database {
       sqlite.pragma('busy_timeout = 5000');
       sqlite.pragma('synchronous = NORMAL');
       const db = new Kysely<DB>({
-        dialect: new SqliteDialect({ database: sqlite }),
+        dialect: new ImmediateSqliteDialect({ database: sqlite }),
         plugins: [new CamelCasePlugin()],
       });
       return new Database(db, 'sqlite', sqlite, options);

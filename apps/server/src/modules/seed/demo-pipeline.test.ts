@@ -203,6 +203,9 @@ describe('demo pipeline', () => {
       'enterprise',
       'investment2',
       'investment3',
+      'service2',
+      'service3',
+      'department-head',
     ]);
     for (const u of DEMO_EXTRA_OFFICERS) {
       const client = await login(h.app, u.username);

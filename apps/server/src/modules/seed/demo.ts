@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { fillSearchIndex } from '../enterprises/search/enterprise-search.js';
 import { provisionTenant } from '../tenants/tenants.service.js';
 import { chainNodeIds, insertEnterprisesBulk, type BulkEnterprise } from './bulk-enterprises.js';
+import { DEMO_DEPARTMENT_HEAD, DEMO_SERVICE_OFFICERS, seedDemoNeeds } from './demo-needs.js';
 import { DEMO_EXTRA_OFFICERS, seedDemoPipeline } from './demo-pipeline.js';
 import { generateEnterprises } from './enterprise-generator.js';
 
@@ -52,7 +53,12 @@ export async function seedDemo(
   o: { password: string; scryptCost: number; now: Date },
 ): Promise<DemoSeedResult> {
   // Every account the demo creates is printed, the pipeline's extra officers too: none is left behind unnoticed.
-  const usernames = [...DEMO_USERS.map((u) => u.username), ...DEMO_EXTRA_OFFICERS.map((o) => o.username)];
+  const usernames = [
+    ...DEMO_USERS.map((u) => u.username),
+    ...DEMO_EXTRA_OFFICERS.map((o) => o.username),
+    ...DEMO_SERVICE_OFFICERS.map((o) => o.username),
+    DEMO_DEPARTMENT_HEAD.username,
+  ];
   const existing = await database.db
     .selectFrom('tenants')
     .select('id')
@@ -132,6 +138,28 @@ export async function seedDemo(
         passwordHash,
         officer: { id: userIds.get('investment')!, name: DEMO_USERS.find((u) => u.role === 'investment')!.displayName },
         leaderId: userIds.get('leader')!,
+      },
+    );
+    // The demo company is looked after by the demo service officer: its needs are theirs to follow up.
+    await trx
+      .updateTable('enterprises')
+      .set({ assignedOfficerId: userIds.get('service')! })
+      .where('tenantId', '=', tenant.id)
+      .where('id', '=', enterpriseId)
+      .execute();
+    const named = (username: string) => ({
+      id: userIds.get(username)!,
+      name: DEMO_USERS.find((u) => u.username === username)!.displayName,
+    });
+    await seedDemoNeeds(
+      { trx, dialect: database.dialect, sqlite: database.sqlite },
+      {
+        tenantId: tenant.id,
+        now: o.now,
+        passwordHash,
+        service: named('service'),
+        housingHandler: named('department'),
+        companyUser: { ...named('enterprise'), enterpriseId },
       },
     );
     await recordAudit(
