@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZNeedSummary } from '../needs/needs.schemas.js';
 import { ZNotification } from '../notifications/notifications.schemas.js';
 
 export const ZMyFollowUp = z.object({
@@ -45,6 +46,14 @@ export const ZMyWorkResponse = z.object({
     enabled: z.boolean(),
     items: z.array(ZPendingApproval),
     total: z.number().int().min(0),
+  }),
+  needs: z.object({
+    /** Whether the user works or follows needs; otherwise the section is hidden. */
+    enabled: z.boolean(),
+    /** What waits for the user (a handler's department queue, an officer's companies, a company's own), escalated first. */
+    items: z.array(ZNeedSummary),
+    total: z.number().int().min(0),
+    overdue: z.number().int().min(0),
   }),
   notifications: z.object({ items: z.array(ZNotification), unread: z.number().int().min(0) }),
 });

@@ -4,6 +4,8 @@ import { tenantOf, type Actor, type RequestContext } from '../../lib/actor.js';
 import { parseJson } from '../../lib/json.js';
 import { followUpRulesOf, INACTIVE_STAGES, localDate, overdueStateOf } from '../leads/leads.follow-up.js';
 import { approvalsPolicy, leadsPolicy } from '../leads/leads.policy.js';
+import { needsPolicy } from '../needs/needs.policy.js';
+import { findNeeds } from '../needs/needs.service.js';
 import { getUnreadCount, latestUnreadNotifications } from '../notifications/notifications.service.js';
 import type { TMyWork } from './my-work.schemas.js';
 
@@ -11,6 +13,7 @@ import type { TMyWork } from './my-work.schemas.js';
 const FOLLOW_UP_LIMIT = 100;
 const APPROVAL_LIMIT = 50;
 const NOTIFICATION_LIMIT = 5;
+const NEED_LIMIT = 10;
 
 /**
  * The actor's own active leads that need them today: overdue by the follow-up rules, or with a follow-up planned for
@@ -104,15 +107,26 @@ async function pendingApprovals(db: Executor, actor: Actor): Promise<TMyWork['ap
   return { enabled: true, items, total: Number(counted.n) };
 }
 
+/** Needs waiting for the actor, escalated and soonest due first, with how many are past a deadline. */
+async function myNeeds(db: Executor, ctx: RequestContext): Promise<TMyWork['needs']> {
+  if (!needsPolicy.allows(ctx.actor, 'list')) return { enabled: false, items: [], total: 0, overdue: 0 };
+  const [queue, overdue] = await Promise.all([
+    findNeeds(db, ctx, { queue: 'mine', page: 1, pageSize: NEED_LIMIT }),
+    findNeeds(db, ctx, { queue: 'mine', overdue: '1', page: 1, pageSize: 1 }),
+  ]);
+  return { enabled: true, items: queue.items, total: queue.total, overdue: overdue.total };
+}
+
 /** 工作台 (DESIGN.md §8): the signed-in user's follow-ups, approvals to decide and latest unread notifications. */
 export async function getMyWork(db: Executor, ctx: RequestContext): Promise<TMyWork> {
   const actor = ctx.actor!;
   const today = localDate(ctx.now);
-  const [followUps, approvals, items, unread] = await Promise.all([
+  const [followUps, approvals, needs, items, unread] = await Promise.all([
     myFollowUps(db, actor, today),
     pendingApprovals(db, actor),
+    myNeeds(db, ctx),
     latestUnreadNotifications(db, ctx, NOTIFICATION_LIMIT),
     getUnreadCount(db, actor),
   ]);
-  return { today, followUps, approvals, notifications: { items, unread } };
+  return { today, followUps, approvals, needs, notifications: { items, unread } };
 }

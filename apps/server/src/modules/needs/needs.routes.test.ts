@@ -402,6 +402,22 @@ describe(`needs workflow (${DB_KIND})`, () => {
     expect(after.timeline.filter((e: { action: string }) => e.action === 'escalate')).toHaveLength(2);
   });
 
+  it('puts the needs waiting for a user on their 工作台, overdue ones counted', async () => {
+    const work = (await housingHead.get('/api/my-work')).json();
+    expect(work.needs.enabled).toBe(true);
+    expect(work.needs.overdue).toBeGreaterThanOrEqual(1);
+    expect(work.needs.items[0].overdue).toBe(true);
+    const economyWork = (await economy.get('/api/my-work')).json();
+    expect(economyWork.needs.items.map((n: { id: string }) => n.id)).not.toContain(power);
+    const investment = await login(h.app, t.users.investment.username);
+    expect((await investment.get('/api/my-work')).json().needs).toEqual({
+      enabled: false,
+      items: [],
+      total: 0,
+      overdue: 0,
+    });
+  });
+
   it('audits every step', async () => {
     const rows = await h.database.db
       .selectFrom('auditEvents')
