@@ -28,6 +28,7 @@ import { needsRoutes } from './modules/needs/needs.routes.js';
 import { visitsRoutes } from './modules/visits/visits.routes.js';
 import { holidaysRoutes } from './modules/holidays/holidays.routes.js';
 import { leadReportsRoutes } from './modules/lead-reports/lead-reports.routes.js';
+import { needReportsRoutes } from './modules/need-reports/need-reports.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { open311Routes } from './modules/open311/open311.routes.js';
 import { savedFiltersRoutes } from './modules/saved-filters/saved-filters.routes.js';
@@ -35,6 +36,7 @@ import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { tenantsRoutes } from './modules/tenants/tenants.routes.js';
 import { tripsRoutes } from './modules/trips/trips.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { webhooksRoutes } from './modules/webhooks/webhooks.routes.js';
 import { errorHandlerPlugin } from './plugins/error-handler.js';
 import { openapiPlugin } from './plugins/openapi.js';
 import { securityPlugin } from './plugins/security.js';
@@ -114,9 +116,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(visitsRoutes);
   await app.register(holidaysRoutes);
   await app.register(leadReportsRoutes);
+  await app.register(needReportsRoutes);
   await app.register(notificationsRoutes);
   await app.register(myWorkRoutes);
   await app.register(savedFiltersRoutes);
+  await app.register(webhooksRoutes);
   await app.register(apiKeysRoutes);
   await app.register(open311Routes, { prefix: '/open311' });
 
