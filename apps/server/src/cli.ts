@@ -51,11 +51,12 @@ async function seedDemoTenant(database: Database, config: Config) {
 }
 
 function printLogins(url: string, r: { usernames: string[]; password: string; generated: boolean }) {
+  const width = Math.max(...r.usernames.map((u) => u.length)) + 2;
   const lines = [
     '',
     `  Kaimen 开门 — ${DEMO_TENANT_NAME}`,
     `  Open ${url} and sign in as any of:`,
-    ...r.usernames.map((u) => `    ${u.padEnd(12)} ${r.password}`),
+    ...r.usernames.map((u) => `    ${u.padEnd(width)}${r.password}`),
     r.generated
       ? `  (generated password, kept in ${'data/demo-password.txt'}; set KAIMEN_DEMO_PASSWORD to choose one)`
       : '',

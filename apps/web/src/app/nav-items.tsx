@@ -3,15 +3,23 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  CalendarOutlined,
+  CarOutlined,
   ClusterOutlined,
   CompassOutlined,
+  FormOutlined,
   FundOutlined,
+  HeatMapOutlined,
   HomeOutlined,
+  KeyOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
+  PieChartOutlined,
   SafetyOutlined,
+  SendOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { Role } from '@kaimen/shared';
@@ -34,6 +42,18 @@ const PIPELINE_ENTRIES: Entry[] = [
   { screen: 'leadReports', label: 'nav.leadReports', icon: <LineChartOutlined /> },
 ];
 
+/** 走访 Visits (DESIGN.md §8): the records and the visit plan's coverage. */
+const VISITS_ENTRIES: Entry[] = [
+  { screen: 'visits', label: 'nav.visitList', icon: <CarOutlined /> },
+  { screen: 'visitCoverage', label: 'nav.visitCoverage', icon: <PieChartOutlined /> },
+];
+
+/** 诉求 Needs (DESIGN.md §8): my queue, all needs, analysis. */
+const NEEDS_ENTRIES: Entry[] = [
+  { screen: 'needs', label: 'nav.needList', icon: <SolutionOutlined /> },
+  { screen: 'needAnalysis', label: 'nav.needAnalysis', icon: <HeatMapOutlined /> },
+];
+
 const ADMIN_ENTRIES: Entry[] = [
   { screen: 'users', label: 'nav.users', icon: <TeamOutlined /> },
   { screen: 'departments', label: 'nav.departments', icon: <ApartmentOutlined /> },
@@ -41,6 +61,10 @@ const ADMIN_ENTRIES: Entry[] = [
   { screen: 'chain', label: 'nav.chain', icon: <NodeIndexOutlined /> },
   { screen: 'security', label: 'nav.security', icon: <SafetyOutlined /> },
   { screen: 'pipelineSettings', label: 'nav.pipelineSettings', icon: <FundOutlined /> },
+  { screen: 'apiKeys', label: 'nav.apiKeys', icon: <KeyOutlined /> },
+  { screen: 'webhooks', label: 'nav.webhooks', icon: <SendOutlined /> },
+  { screen: 'calendar', label: 'nav.calendar', icon: <CalendarOutlined /> },
+  { screen: 'surveys', label: 'nav.surveys', icon: <FormOutlined /> },
   { screen: 'audit', label: 'nav.audit', icon: <AuditOutlined /> },
 ];
 
@@ -62,6 +86,14 @@ export function navItems(role: Role, t: (key: MessageKey) => string): MenuItem[]
   const pipeline = PIPELINE_ENTRIES.filter((entry) => canSee(entry.screen, role));
   if (pipeline.length > 0) {
     items.push({ key: 'pipeline', icon: <FundOutlined />, label: t('nav.pipeline'), children: pipeline.map(item) });
+  }
+  const visits = VISITS_ENTRIES.filter((entry) => canSee(entry.screen, role));
+  if (visits.length > 0) {
+    items.push({ key: 'visits', icon: <CarOutlined />, label: t('nav.visits'), children: visits.map(item) });
+  }
+  const needs = NEEDS_ENTRIES.filter((entry) => canSee(entry.screen, role));
+  if (needs.length > 0) {
+    items.push({ key: 'needs', icon: <SolutionOutlined />, label: t('nav.needs'), children: needs.map(item) });
   }
   const admin = ADMIN_ENTRIES.filter((entry) => canSee(entry.screen, role));
   if (admin.length > 0) {

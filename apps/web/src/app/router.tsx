@@ -23,6 +23,9 @@ const SecurityPage = lazy(() =>
 const PipelineSettingsPage = lazy(() =>
   import('../features/admin/pipeline/PipelineSettingsPage').then((m) => ({ default: m.PipelineSettingsPage })),
 );
+const ApiKeysPage = lazy(() =>
+  import('../features/admin/api-keys/ApiKeysPage').then((m) => ({ default: m.ApiKeysPage })),
+);
 const TenantsPage = lazy(() =>
   import('../features/admin/tenants/TenantsPage').then((m) => ({ default: m.TenantsPage })),
 );
@@ -47,6 +50,27 @@ const LeadDetailPage = lazy(() =>
 const LeadReportsPage = lazy(() =>
   import('../features/lead-reports/LeadReportsPage').then((m) => ({ default: m.LeadReportsPage })),
 );
+const NeedsPage = lazy(() => import('../features/needs/NeedsPage').then((m) => ({ default: m.NeedsPage })));
+const NeedDetailPage = lazy(() =>
+  import('../features/needs/NeedDetailPage').then((m) => ({ default: m.NeedDetailPage })),
+);
+const NeedReportsPage = lazy(() =>
+  import('../features/need-reports/NeedReportsPage').then((m) => ({ default: m.NeedReportsPage })),
+);
+const WebhookDeliveriesPage = lazy(() =>
+  import('../features/admin/webhooks/WebhookDeliveriesPage').then((m) => ({ default: m.WebhookDeliveriesPage })),
+);
+const CalendarPage = lazy(() =>
+  import('../features/admin/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })),
+);
+const SurveysPage = lazy(() =>
+  import('../features/admin/surveys/SurveysPage').then((m) => ({ default: m.SurveysPage })),
+);
+const VisitsPage = lazy(() => import('../features/visits/VisitsPage').then((m) => ({ default: m.VisitsPage })));
+const VisitDetailPage = lazy(() =>
+  import('../features/visits/VisitDetailPage').then((m) => ({ default: m.VisitDetailPage })),
+);
+const CoveragePage = lazy(() => import('../features/visits/CoveragePage').then((m) => ({ default: m.CoveragePage })));
 const UsersPage = lazy(() => import('../features/admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TripsPage = lazy(() => import('../features/trips/TripsPage').then((m) => ({ default: m.TripsPage })));
 const TripDetailPage = lazy(() =>
@@ -94,12 +118,22 @@ export const router = createBrowserRouter([
           screen('trips', <TripsPage />),
           screen('trip', <TripDetailPage />),
           screen('leadReports', <LeadReportsPage />),
+          screen('visits', <VisitsPage />),
+          screen('visitCoverage', <CoveragePage />),
+          screen('visit', <VisitDetailPage />),
+          screen('needs', <NeedsPage />),
+          screen('needAnalysis', <NeedReportsPage />),
+          screen('need', <NeedDetailPage />),
           screen('chain', <ChainPage />),
           screen('users', <UsersPage />),
           screen('departments', <DepartmentsPage />),
           screen('dictionaries', <DictionariesPage />),
           screen('security', <SecurityPage />),
           screen('pipelineSettings', <PipelineSettingsPage />),
+          screen('apiKeys', <ApiKeysPage />),
+          screen('webhooks', <WebhookDeliveriesPage />),
+          screen('calendar', <CalendarPage />),
+          screen('surveys', <SurveysPage />),
           screen('audit', <AuditPage />),
           screen('tenants', <TenantsPage />),
           { path: '*', element: <NotFound /> },

@@ -1,9 +1,15 @@
+import { adminCalendarEn } from './parts/admin-calendar';
+import { apiKeysEn } from './parts/api-keys';
 import { leadImportEn } from './parts/lead-import';
+import { needsEn } from './parts/needs';
+import { needReportsEn } from './parts/need-reports';
 import { notificationsEn } from './parts/notifications';
 import { pipelineSettingsEn } from './parts/pipeline-settings';
 import { pipelineEn } from './parts/pipeline';
 import { reportsEn } from './parts/reports';
 import { tripsEn } from './parts/trips';
+import { visitsEn } from './parts/visits';
+import { webhooksEn } from './parts/webhooks';
 import type { MessageKey } from './zh-CN';
 
 export const en: Record<MessageKey, string> = {
@@ -12,7 +18,13 @@ export const en: Record<MessageKey, string> = {
   ...reportsEn,
   ...notificationsEn,
   ...leadImportEn,
+  ...needsEn,
   ...pipelineSettingsEn,
+  ...apiKeysEn,
+  ...needReportsEn,
+  ...webhooksEn,
+  ...visitsEn,
+  ...adminCalendarEn,
   'app.name': 'Kaimen',
   'app.tagline': 'Biotech development-services cluster workspace',
   'layout.platform': 'Platform operations',
@@ -44,6 +56,8 @@ export const en: Record<MessageKey, string> = {
   'common.save': 'Save',
   'common.saved': 'Saved',
   'common.search': 'Search',
+  'common.searchCompany': 'Type a company name or code',
+  'common.noCompany': 'No matching company',
   'common.total': '{total} in all',
   'common.totalCapped': '{total}+ in all',
   'common.yes': 'Yes',

@@ -1,9 +1,15 @@
+import { adminCalendarZh } from './parts/admin-calendar';
+import { apiKeysZh } from './parts/api-keys';
 import { leadImportZh } from './parts/lead-import';
+import { needsZh } from './parts/needs';
+import { needReportsZh } from './parts/need-reports';
 import { notificationsZh } from './parts/notifications';
 import { pipelineSettingsZh } from './parts/pipeline-settings';
 import { pipelineZh } from './parts/pipeline';
 import { reportsZh } from './parts/reports';
 import { tripsZh } from './parts/trips';
+import { visitsZh } from './parts/visits';
+import { webhooksZh } from './parts/webhooks';
 
 /** The default catalog; its keys are the message keys, and en.ts must cover every one. */
 export const zhCN = {
@@ -12,7 +18,13 @@ export const zhCN = {
   ...reportsZh,
   ...notificationsZh,
   ...leadImportZh,
+  ...needsZh,
   ...pipelineSettingsZh,
+  ...apiKeysZh,
+  ...needReportsZh,
+  ...webhooksZh,
+  ...visitsZh,
+  ...adminCalendarZh,
   'app.name': '开门',
   'app.tagline': '生物技术开发服务产业集群工作平台',
   'layout.platform': '平台运营',
@@ -44,6 +56,8 @@ export const zhCN = {
   'common.save': '保存',
   'common.saved': '已保存',
   'common.search': '查询',
+  'common.searchCompany': '输入企业名称或信用代码搜索',
+  'common.noCompany': '没有匹配的企业',
   'common.total': '共 {total} 条',
   'common.totalCapped': '共 {total}+ 条',
   'common.yes': '是',

@@ -8,22 +8,19 @@ import {
   type Locale,
 } from '@kaimen/shared';
 import ExcelJS from 'exceljs';
+import {
+  addReportSheet,
+  COUNT_FORMAT,
+  DAYS_FORMAT,
+  PERCENT_FORMAT,
+  textIn,
+  type ReportCell,
+  type ReportColumn,
+} from '../../lib/report-sheet.js';
 import type { TConversion, TLeadReports } from './lead-reports.schemas.js';
 
-type Cell = string | number | null;
-interface Column {
-  header: Bilingual;
-  width: number;
-  /** Excel number format. */
-  format?: string;
-}
-
-const COUNT = '#,##0';
-const PERCENT = '0.0%';
 const WAN = '#,##0.00';
-const DAYS = '0.0';
 
-const text = (b: Bilingual, locale: Locale) => (locale === 'en' ? b.en : b.zh);
 const stageLabel = (code: string, locale: Locale) => {
   const e = findEntry(LEAD_STAGES, code);
   return e ? label(e, locale) : code;
@@ -35,31 +32,21 @@ const channelLabel = (code: string, locale: Locale) => {
 /** Yuan to 万元, as the office reports money. */
 const wan = (yuan: number) => Math.round(yuan / 100) / 100;
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][], locale: Locale) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: text(c.header, locale), width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  columns.forEach((c, i) => {
-    if (c.format) sheet.getColumn(i + 1).eachCell((cell, n) => n > 1 && (cell.numFmt = c.format!));
-  });
-}
-
-const conversionColumns = (first: Bilingual): Column[] => [
+const conversionColumns = (first: Bilingual): ReportColumn[] => [
   { header: first, width: 22 },
-  { header: { zh: '项目数', en: 'Leads' }, width: 10, format: COUNT },
-  { header: { zh: '签约数', en: 'Reached signed' }, width: 10, format: COUNT },
-  { header: { zh: '落地数', en: 'Reached registered' }, width: 10, format: COUNT },
-  { header: { zh: '流失数', en: 'Lost' }, width: 10, format: COUNT },
-  { header: { zh: '签约转化率', en: 'Signed rate' }, width: 12, format: PERCENT },
-  { header: { zh: '落地转化率', en: 'Registered rate' }, width: 12, format: PERCENT },
+  { header: { zh: '项目数', en: 'Leads' }, width: 10, format: COUNT_FORMAT },
+  { header: { zh: '签约数', en: 'Reached signed' }, width: 10, format: COUNT_FORMAT },
+  { header: { zh: '落地数', en: 'Reached registered' }, width: 10, format: COUNT_FORMAT },
+  { header: { zh: '流失数', en: 'Lost' }, width: 10, format: COUNT_FORMAT },
+  { header: { zh: '签约转化率', en: 'Signed rate' }, width: 12, format: PERCENT_FORMAT },
+  { header: { zh: '落地转化率', en: 'Registered rate' }, width: 12, format: PERCENT_FORMAT },
   ...LEAD_PIPELINE_STAGES.map((s) => {
     const e = findEntry(LEAD_STAGES, s)!;
-    return { header: { zh: `${e.zh}（中位天数）`, en: `${e.en} (median days)` }, width: 14, format: DAYS };
+    return { header: { zh: `${e.zh}（中位天数）`, en: `${e.en} (median days)` }, width: 14, format: DAYS_FORMAT };
   }),
 ];
 
-const conversionCells = (name: string, c: TConversion): Cell[] => [
+const conversionCells = (name: string, c: TConversion): ReportCell[] => [
   name,
   c.leads,
   c.reachedSigned,
@@ -74,16 +61,16 @@ const conversionCells = (name: string, c: TConversion): Cell[] => [
 export async function reportWorkbook(r: TLeadReports, locale: Locale): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kaimen';
-  const total = text({ zh: '合计', en: 'Total' }, locale);
+  const total = textIn({ zh: '合计', en: 'Total' }, locale);
 
-  addSheet(
+  addReportSheet(
     workbook,
-    text({ zh: '项目漏斗', en: 'Funnel' }, locale),
+    textIn({ zh: '项目漏斗', en: 'Funnel' }, locale),
     [
       { header: { zh: '阶段', en: 'Stage' }, width: 20 },
-      { header: { zh: '当前数量', en: 'Now at stage' }, width: 12, format: COUNT },
-      { header: { zh: '累计到达', en: 'Ever reached' }, width: 12, format: COUNT },
-      { header: { zh: '到达率', en: 'Share reached' }, width: 12, format: PERCENT },
+      { header: { zh: '当前数量', en: 'Now at stage' }, width: 12, format: COUNT_FORMAT },
+      { header: { zh: '累计到达', en: 'Ever reached' }, width: 12, format: COUNT_FORMAT },
+      { header: { zh: '到达率', en: 'Share reached' }, width: 12, format: PERCENT_FORMAT },
     ],
     [
       ...r.funnel.stages.map((s) => [
@@ -98,27 +85,27 @@ export async function reportWorkbook(r: TLeadReports, locale: Locale): Promise<B
     ],
     locale,
   );
-  addSheet(
+  addReportSheet(
     workbook,
-    text({ zh: '按渠道', en: 'By channel' }, locale),
+    textIn({ zh: '按渠道', en: 'By channel' }, locale),
     conversionColumns({ zh: '招商渠道', en: 'Source channel' }),
     [...r.byChannel.map((c) => conversionCells(channelLabel(c.channel, locale), c)), conversionCells(total, r.overall)],
     locale,
   );
-  addSheet(
+  addReportSheet(
     workbook,
-    text({ zh: '按负责人', en: 'By owner' }, locale),
+    textIn({ zh: '按负责人', en: 'By owner' }, locale),
     conversionColumns({ zh: '负责人', en: 'Owner' }),
     [...r.byOwner.map((c) => conversionCells(c.ownerName, c)), conversionCells(total, r.overall)],
     locale,
   );
   const sum = (k: 'signedCount' | 'signedInvestment' | 'arrivedCapital') => r.byMonth.reduce((n, m) => n + m[k], 0);
-  addSheet(
+  addReportSheet(
     workbook,
-    text({ zh: '月度投资', en: 'By month' }, locale),
+    textIn({ zh: '月度投资', en: 'By month' }, locale),
     [
       { header: { zh: '月份', en: 'Month' }, width: 10 },
-      { header: { zh: '签约项目数', en: 'Leads signed' }, width: 12, format: COUNT },
+      { header: { zh: '签约项目数', en: 'Leads signed' }, width: 12, format: COUNT_FORMAT },
       { header: { zh: '签约投资（万元）', en: 'Investment signed (10k yuan)' }, width: 20, format: WAN },
       { header: { zh: '实际到资（万元）', en: 'Capital arrived (10k yuan)' }, width: 20, format: WAN },
     ],

@@ -1,52 +1,37 @@
 import type { Bilingual, Locale } from '@kaimen/shared';
 import ExcelJS from 'exceljs';
+import {
+  addReportSheet,
+  COUNT_FORMAT,
+  DAYS_FORMAT,
+  PERCENT_FORMAT,
+  textIn,
+  type ReportColumn,
+} from '../../lib/report-sheet.js';
 import type { TNeedReports } from './need-reports.schemas.js';
 
-type Cell = string | number | null;
-interface Column {
-  header: Bilingual;
-  width: number;
-  /** Excel number format. */
-  format?: string;
-}
-
-const COUNT = '#,##0';
-const PERCENT = '0.0%';
-const DAYS = '0.0';
-
-const text = (b: Bilingual, locale: Locale) => (locale === 'en' ? b.en : b.zh);
 const nameOf = (n: { nameZh: string; nameEn: string }, locale: Locale) => (locale === 'en' ? n.nameEn : n.nameZh);
 export const NO_PARK: Bilingual = { zh: '未填写园区', en: 'No park recorded' };
-
-function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][], locale: Locale) {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
-  sheet.columns = columns.map((c) => ({ header: text(c.header, locale), width: c.width }));
-  sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  columns.forEach((c, i) => {
-    if (c.format) sheet.getColumn(i + 1).eachCell((cell, n) => n > 1 && (cell.numFmt = c.format!));
-  });
-}
 
 /** The report as four sheets — heatmap, departments, parks, chain nodes — headed in the reader's language. */
 export async function needReportWorkbook(r: TNeedReports, locale: Locale): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Kaimen';
-  const total = text({ zh: '合计', en: 'Total' }, locale);
+  const total = textIn({ zh: '合计', en: 'Total' }, locale);
   const categoryName = new Map(r.heatmap.categories.map((c) => [c.code, nameOf(c, locale)]));
   const category = (code: string) => categoryName.get(code) ?? code;
-  const CATEGORY: Column = { header: { zh: '诉求类别', en: 'Category' }, width: 18 };
-  const OPEN: Column = { header: { zh: '未办结数', en: 'Open needs' }, width: 12, format: COUNT };
+  const CATEGORY: ReportColumn = { header: { zh: '诉求类别', en: 'Category' }, width: 18 };
+  const OPEN: ReportColumn = { header: { zh: '未办结数', en: 'Open needs' }, width: 12, format: COUNT_FORMAT };
 
   const count = new Map(r.heatmap.cells.map((c) => [`${c.category}\u0000${c.month}`, c.count]));
   const cell = (code: string, month: string) => count.get(`${code}\u0000${month}`) ?? 0;
-  addSheet(
+  addReportSheet(
     workbook,
-    text({ zh: '热力图', en: 'Heatmap' }, locale),
+    textIn({ zh: '热力图', en: 'Heatmap' }, locale),
     [
       CATEGORY,
-      ...r.heatmap.months.map((m) => ({ header: { zh: m, en: m }, width: 10, format: COUNT })),
-      { header: { zh: '合计', en: 'Total' }, width: 10, format: COUNT },
+      ...r.heatmap.months.map((m) => ({ header: { zh: m, en: m }, width: 10, format: COUNT_FORMAT })),
+      { header: { zh: '合计', en: 'Total' }, width: 10, format: COUNT_FORMAT },
     ],
     [
       ...r.heatmap.categories.map((c) => {
@@ -60,28 +45,29 @@ export async function needReportWorkbook(r: TNeedReports, locale: Locale): Promi
       ],
     ],
     locale,
+    true,
   );
 
   const sum = (k: 'total' | 'resolved' | 'resolvedOnTime' | 'open' | 'overdue') =>
     r.departments.reduce((s, d) => s + d[k], 0);
   const rated = (k: 'satisfied' | 'basically' | 'unsatisfied') =>
     r.departments.reduce((s, d) => s + d.satisfaction[k], 0);
-  addSheet(
+  addReportSheet(
     workbook,
-    text({ zh: '部门绩效', en: 'Departments' }, locale),
+    textIn({ zh: '部门绩效', en: 'Departments' }, locale),
     [
       { header: { zh: '牵头部门', en: 'Lead department' }, width: 24 },
-      { header: { zh: '诉求数', en: 'Needs' }, width: 10, format: COUNT },
-      { header: { zh: '已办结', en: 'Resolved' }, width: 10, format: COUNT },
-      { header: { zh: '按时办结', en: 'Resolved on time' }, width: 12, format: COUNT },
-      { header: { zh: '按时办结率', en: 'On-time rate' }, width: 12, format: PERCENT },
-      { header: { zh: '办结中位天数', en: 'Median days to resolve' }, width: 14, format: DAYS },
-      { header: { zh: '满意', en: 'Satisfied' }, width: 10, format: COUNT },
-      { header: { zh: '基本满意', en: 'Basically satisfied' }, width: 12, format: COUNT },
-      { header: { zh: '不满意', en: 'Not satisfied' }, width: 10, format: COUNT },
-      { header: { zh: '满意率', en: 'Satisfaction rate' }, width: 12, format: PERCENT },
-      { header: { zh: '当前未办结', en: 'Open now' }, width: 12, format: COUNT },
-      { header: { zh: '当前超期', en: 'Overdue now' }, width: 12, format: COUNT },
+      { header: { zh: '诉求数', en: 'Needs' }, width: 10, format: COUNT_FORMAT },
+      { header: { zh: '已办结', en: 'Resolved' }, width: 10, format: COUNT_FORMAT },
+      { header: { zh: '按时办结', en: 'Resolved on time' }, width: 12, format: COUNT_FORMAT },
+      { header: { zh: '按时办结率', en: 'On-time rate' }, width: 12, format: PERCENT_FORMAT },
+      { header: { zh: '办结中位天数', en: 'Median days to resolve' }, width: 14, format: DAYS_FORMAT },
+      { header: { zh: '满意', en: 'Satisfied' }, width: 10, format: COUNT_FORMAT },
+      { header: { zh: '基本满意', en: 'Basically satisfied' }, width: 12, format: COUNT_FORMAT },
+      { header: { zh: '不满意', en: 'Not satisfied' }, width: 10, format: COUNT_FORMAT },
+      { header: { zh: '满意率', en: 'Satisfaction rate' }, width: 12, format: PERCENT_FORMAT },
+      { header: { zh: '当前未办结', en: 'Open now' }, width: 12, format: COUNT_FORMAT },
+      { header: { zh: '当前超期', en: 'Overdue now' }, width: 12, format: COUNT_FORMAT },
     ],
     [
       ...r.departments.map((d) => [
@@ -114,21 +100,24 @@ export async function needReportWorkbook(r: TNeedReports, locale: Locale): Promi
       ],
     ],
     locale,
+    true,
   );
 
-  addSheet(
+  addReportSheet(
     workbook,
-    text({ zh: '园区问题', en: 'By park' }, locale),
+    textIn({ zh: '园区问题', en: 'By park' }, locale),
     [{ header: { zh: '园区', en: 'Park' }, width: 24 }, CATEGORY, OPEN],
-    r.topOpenByPark.map((g) => [g.park ?? text(NO_PARK, locale), category(g.category), g.count]),
+    r.topOpenByPark.map((g) => [g.park ?? textIn(NO_PARK, locale), category(g.category), g.count]),
     locale,
+    true,
   );
-  addSheet(
+  addReportSheet(
     workbook,
-    text({ zh: '产业链问题', en: 'By chain node' }, locale),
+    textIn({ zh: '产业链问题', en: 'By chain node' }, locale),
     [{ header: { zh: '产业链环节', en: 'Chain node' }, width: 24 }, CATEGORY, OPEN],
     r.topOpenByChainNode.map((g) => [nameOf(g, locale), category(g.category), g.count]),
     locale,
+    true,
   );
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

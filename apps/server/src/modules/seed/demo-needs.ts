@@ -424,7 +424,7 @@ export async function seedDemoNeeds(target: BulkTarget, o: DemoNeedsOptions): Pr
         need.status = 'accepted';
         need.acceptedAt = iso(new Date(t));
         event(t, handler, 'accept', 'submitted', 'accepted');
-        t += r.int(1, 24) * HOUR;
+        t = addWorkingHours(new Date(t), r.int(1, 8), cal).getTime();
         if (t <= now) {
           need.status = 'in_progress';
           event(t, handler, 'start', 'accepted', 'in_progress');

@@ -6,6 +6,7 @@ import { canSee } from '../../app/access';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { EnterpriseLeadsTab } from '../leads/EnterpriseLeadsTab';
+import { EnterpriseNeedsTab } from '../needs/EnterpriseNeedsTab';
 import { BasicTab } from './BasicTab';
 import { ChainTab } from './ChainTab';
 import { ContactsTab, MaskedTag } from './ContactsTab';
@@ -61,6 +62,16 @@ export function EnterpriseRecord({ id }: { id: Id }) {
     // 招商历程: the pipeline's leads of this company, for the roles that see the pipeline.
     ...(canSee('leads', user.role)
       ? [{ key: 'leads', label: t('leads.enterpriseTab'), children: <EnterpriseLeadsTab enterpriseId={e.id} /> }]
+      : []),
+    // 企业诉求: the company's needs, for the roles that work them (an enterprise user sees its own).
+    ...(canSee('needs', user.role)
+      ? [
+          {
+            key: 'needs',
+            label: t('needs.enterpriseTab'),
+            children: <EnterpriseNeedsTab enterpriseId={String(e.id)} />,
+          },
+        ]
       : []),
   ];
 

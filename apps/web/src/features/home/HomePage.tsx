@@ -5,11 +5,12 @@ import { useUser } from '../auth/session';
 import { NotificationList } from '../notifications/NotificationList';
 import { ApprovalsCard } from './ApprovalsCard';
 import { FollowUpsCard } from './FollowUpsCard';
+import { MyNeedsCard } from './MyNeedsCard';
 import { useMyWork } from './my-work-api';
 
 /**
- * 工作台 (DESIGN.md §8): today's follow-ups and overdue leads, approvals waiting for a leader, the latest unread
- * notifications. The platform operator, outside every tenant, sees who they are.
+ * 工作台 (DESIGN.md §8): today's follow-ups and overdue leads, approvals waiting for a leader, the needs waiting for
+ * the user (overdue ones red), the latest unread notifications. The platform operator, outside every tenant, sees who they are.
  */
 export function HomePage() {
   const user = useUser();
@@ -57,6 +58,11 @@ export function HomePage() {
           {data.approvals.enabled && (
             <Col xs={24} xl={10}>
               <ApprovalsCard data={data.approvals} />
+            </Col>
+          )}
+          {data.needs.enabled && (
+            <Col xs={24}>
+              <MyNeedsCard data={data.needs} />
             </Col>
           )}
           <Col xs={24}>

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { NeedSummary } from '../needs/need-types';
 import type { Notification } from '../notifications/notification-types';
 import { MY_WORK_KEY } from '../notifications/notifications-api';
 
@@ -36,6 +37,7 @@ export interface MyWork {
     counts: { overdue: number; firstContact: number; screening: number; stale: number; dueToday: number };
   };
   approvals: { enabled: boolean; items: PendingApproval[]; total: number };
+  needs: { enabled: boolean; items: NeedSummary[]; total: number; overdue: number };
   notifications: { items: Notification[]; unread: number };
 }
 
