@@ -50,6 +50,8 @@ export interface Department {
   nameZh: string;
   nameEn: string;
   sort: number;
+  /** Only an admin reads it (it carries the robot's key). */
+  webhookUrl?: string | null;
   version: number;
 }
 

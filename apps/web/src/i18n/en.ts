@@ -136,6 +136,11 @@ export const en: Record<MessageKey, string> = {
   'dept.nameZh': 'Chinese name',
   'dept.nameEn': 'English name',
   'dept.sort': 'Order',
+  'dept.webhookUrl': 'Group robot webhook',
+  'dept.webhookHint':
+    'The WeCom or DingTalk group robot URL: new, escalated and reopened needs of this department are posted there. Leave empty for none.',
+  'dept.webhookSet': 'Set',
+  'dept.webhookInvalid': 'An address starting with http:// or https://',
   'dept.create': 'New department',
   'dept.edit': 'Edit department',
   'dept.deleteConfirm': 'Delete the department "{name}"?',

@@ -22,6 +22,12 @@ async function load(db: Executor, actor: Actor, id: string, action: Action) {
   return row;
 }
 
+type Row = Awaited<ReturnType<typeof load>>;
+
+/** The webhook URL is the admin's to see: it holds the robot's key. */
+const present = (actor: Actor, row: Row) =>
+  departmentsPolicy.allows(actor, 'seeWebhook') ? row : { ...row, webhookUrl: null };
+
 export async function findDepartments(db: Executor, actor: Actor) {
   const items = await db
     .selectFrom('departments')
@@ -30,10 +36,16 @@ export async function findDepartments(db: Executor, actor: Actor) {
     .orderBy('sort')
     .orderBy('code')
     .execute();
-  return { items, total: items.length, page: 1, pageSize: Math.max(items.length, 1) };
+  return {
+    items: items.map((d) => present(actor, d)),
+    total: items.length,
+    page: 1,
+    pageSize: Math.max(items.length, 1),
+  };
 }
 
-export const getDepartment = (db: Executor, actor: Actor, id: string) => load(db, actor, id, 'read');
+export const getDepartment = async (db: Executor, actor: Actor, id: string) =>
+  present(actor, await load(db, actor, id, 'read'));
 
 export async function createDepartment(deps: Deps, ctx: RequestContext, input: TCreateDepartmentRequest) {
   const tenantId = tenantOf(ctx.actor!);

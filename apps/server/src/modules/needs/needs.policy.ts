@@ -43,6 +43,8 @@ export const needsPolicy = definePolicy(
       department: 'own-department',
       enterprise: 'own-enterprise',
     },
+    /** The filtered list as a spreadsheet (each sees the rows their list shows). */
+    export: { admin: 'tenant', leader: 'tenant', service: 'assigned', department: 'own-department' },
     /** Aggregates for policy work (no personal data). */
     analysis: { admin: 'tenant', leader: 'tenant', service: 'tenant' },
   },

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, testUscc, type TestTenant } from '../../test/factories.js';
 import { buildTestApp, Client, DB_KIND, login, TEST_PASSWORD, type TestHarness } from '../../test/helper.js';
@@ -416,6 +417,41 @@ describe(`needs workflow (${DB_KIND})`, () => {
       total: 0,
       overdue: 0,
     });
+  });
+
+  it('exports the list a user sees as xlsx, the phone masked for who may not see it, and audits it', async () => {
+    const read = async (c: Client) => {
+      const res = await c.get('/api/needs/export?view=all');
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0]!;
+      const rows: string[] = [];
+      sheet.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).join('|')));
+      return { header: (sheet.getRow(1).values as unknown[]).join('|'), rows };
+    };
+    const mine = await read(housing);
+    expect(mine.header).toContain('牵头部门');
+    expect(mine.rows.some((r) => r.includes('厂区道路开口') && r.includes('13812345678'))).toBe(true);
+    expect(mine.rows.some((r) => r.includes('扩容用电'))).toBe(false);
+    const leader = await login(h.app, t.users.leader.username);
+    const all = await read(leader);
+    expect(all.rows.some((r) => r.includes('扩容用电'))).toBe(true);
+    expect(all.rows.some((r) => r.includes('138****5678'))).toBe(true);
+    expect(all.rows.some((r) => r.includes('13812345678'))).toBe(false);
+    for (const c of [company, await login(h.app, t.users.investment.username)]) {
+      expect((await c.get('/api/needs/export')).statusCode).toBe(403);
+    }
+    const audits = await h.database.db
+      .selectFrom('auditEvents')
+      .select(['detail', 'actorUserId'])
+      .where('tenantId', '=', t.id)
+      .where('entityType', '=', 'need')
+      .where('action', '=', 'export')
+      .where('outcome', '=', 'ok')
+      .execute();
+    expect(audits.map((a) => a.detail).sort()).toEqual(['masked', 'unmasked']);
   });
 
   it('audits every step', async () => {

@@ -1,5 +1,7 @@
 import { ZNeedActionInput, ZNeedInput, ZNeedUpdateInput } from '@kaimen/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contentDisposition, XLSX_TYPE } from '../../lib/content-disposition.js';
+import { exportNeeds, NEED_EXPORT_CAP, ZExportNeedsRequest } from './needs.export.js';
 import { needsPolicy } from './needs.policy.js';
 import { ZListNeedsRequest, ZListNeedsResponse, ZNeedDetail, ZNeedIdParams } from './needs.schemas.js';
 import { actOnNeed, createNeed, findNeeds, getNeed, updateNeed } from './needs.service.js';
@@ -22,6 +24,30 @@ export const needsRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: app.authorize(needsPolicy, 'list'),
     },
     async (req) => findNeeds(db, req.ctx, req.query),
+  );
+  app.get(
+    '/api/needs/export',
+    {
+      schema: {
+        tags,
+        summary: 'Download the filtered needs as xlsx',
+        description:
+          `The same filters as GET /api/needs, up to ${NEED_EXPORT_CAP} rows, headed in the reader's language; ` +
+          'contact phones masked unless the user may see them; every export is audited.',
+        querystring: ZExportNeedsRequest,
+      },
+      preHandler: app.authorize(needsPolicy, 'export'),
+      exposeHeadRoute: false,
+    },
+    async (req, reply) => {
+      const file = await exportNeeds(deps, req.ctx, req.query);
+      if (file.truncated) reply.header('x-kaimen-export-truncated', String(NEED_EXPORT_CAP));
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', contentDisposition(file.filename, file.asciiFilename))
+        .header('cache-control', 'private, no-store')
+        .send(file.body);
+    },
   );
   app.post(
     '/api/needs',

@@ -4,16 +4,34 @@ import { Button, Card, Checkbox, Input, Segmented, Select, Space, Table, Tag, ty
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { ColumnChooser } from '../../components/ColumnChooser';
+import { ExportButton } from '../../components/ExportButton';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { departmentName } from '../../i18n/labels';
 import { useDepartments } from '../admin/departments/departments-api';
 import { useUser } from '../auth/session';
+import { useColumnChoice } from '../enterprises/use-column-choice';
 import { STATUS_COLOR, URGENCY_COLOR } from './need-format';
 import { useNeedLabels } from './need-labels';
 import type { NeedSummary } from './need-types';
 import { NeedFormDrawer } from './NeedFormDrawer';
-import { NEED_FILTER_KEYS, needPath, useNeeds } from './needs-api';
+import { NEED_FILTER_KEYS, needPath, needQuery, useNeeds } from './needs-api';
+
+/** Columns one may hide; reference, title and status always show. */
+const OPTIONAL_COLUMNS = [
+  'enterprise',
+  'category',
+  'leadDepartment',
+  'dueOn',
+  'submittedAt',
+  'officer',
+  'source',
+] as const;
+type OptionalColumn = (typeof OPTIONAL_COLUMNS)[number];
+const DEFAULT_COLUMNS: OptionalColumn[] = ['enterprise', 'category', 'leadDepartment', 'dueOn', 'submittedAt'];
+/** Who may download the list (the server's needs policy, export). */
+const canExport = (role: string) => ['admin', 'leader', 'service', 'department'].includes(role);
 
 /** Who raises needs here: the company itself, its service officer, an admin (a hotline entry). */
 export const canRaiseNeeds = (role: string) => ['admin', 'service', 'enterprise'].includes(role);
@@ -30,6 +48,7 @@ export function NeedsPage() {
   const view = values.view === 'all' ? 'all' : 'mine';
   const list = useNeeds({ ...values, page: filters.page, pageSize: filters.pageSize });
   const [creating, setCreating] = useState(false);
+  const [visible, setVisible] = useColumnChoice('kaimen.needs.columns', OPTIONAL_COLUMNS, DEFAULT_COLUMNS);
 
   const columns: TableProps<NeedSummary>['columns'] = [
     {
@@ -82,17 +101,42 @@ export function NeedsPage() {
       title: t('needs.submittedAt'),
       render: (_, n) => dayjs(n.submittedAt).format('YYYY-MM-DD HH:mm'),
     },
+    { key: 'officer', title: t('needs.officer'), render: (_, n) => n.officer?.name },
+    { key: 'source', title: t('needs.source'), render: (_, n) => labels.source(n.source) },
   ];
+  const shown = columns.filter(
+    (c) => !OPTIONAL_COLUMNS.includes(c.key as OptionalColumn) || visible.includes(String(c.key)),
+  );
+  const columnTitle = (key: OptionalColumn) => String(columns.find((c) => c.key === key)?.title ?? key);
 
   return (
     <Card
       title={t('nav.needs')}
       extra={
-        canRaiseNeeds(user.role) && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="need-create">
-            {t('needs.create')}
-          </Button>
-        )
+        <Space>
+          <ColumnChooser
+            columns={OPTIONAL_COLUMNS}
+            title={columnTitle}
+            label={t('needs.columns')}
+            visible={visible}
+            onChange={setVisible}
+            testId="need-columns"
+          />
+          {canExport(user.role) && (
+            <ExportButton
+              path="/api/needs/export"
+              filters={needQuery(values)}
+              fallbackName="needs.xlsx"
+              label={t('needs.export')}
+              testId="need-export"
+            />
+          )}
+          {canRaiseNeeds(user.role) && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="need-create">
+              {t('needs.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>
@@ -154,7 +198,7 @@ export function NeedsPage() {
         rowKey="id"
         size="middle"
         loading={list.isFetching}
-        columns={columns}
+        columns={shown}
         dataSource={list.data?.items ?? []}
         rowClassName={(n) => (n.overdue ? 'row-overdue' : '')}
         locale={{ emptyText: view === 'mine' ? t('needs.emptyMine') : t('needs.empty') }}

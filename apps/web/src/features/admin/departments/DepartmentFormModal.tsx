@@ -28,11 +28,26 @@ export function DepartmentFormModal({ target, onClose }: Props) {
     const done = { onSuccess: onClose, onError: (error: unknown) => showProblem(error, form) };
     if (editing) {
       update.mutate(
-        { id: editing.id, version: editing.version, nameZh: values.nameZh, nameEn: values.nameEn, sort: values.sort },
+        {
+          id: editing.id,
+          version: editing.version,
+          nameZh: values.nameZh,
+          nameEn: values.nameEn,
+          sort: values.sort,
+          webhookUrl: values.webhookUrl?.trim() || null,
+        },
         done,
       );
     } else {
-      create.mutate({ code: values.code, nameZh: values.nameZh, nameEn: values.nameEn }, done);
+      create.mutate(
+        {
+          code: values.code,
+          nameZh: values.nameZh,
+          nameEn: values.nameEn,
+          webhookUrl: values.webhookUrl?.trim() || null,
+        },
+        done,
+      );
     }
   };
 
@@ -63,6 +78,14 @@ export function DepartmentFormModal({ target, onClose }: Props) {
         </Form.Item>
         <Form.Item name="nameEn" label={t('dept.nameEn')} rules={[{ required: true, message: t('common.required') }]}>
           <Input />
+        </Form.Item>
+        <Form.Item
+          name="webhookUrl"
+          label={t('dept.webhookUrl')}
+          extra={t('dept.webhookHint')}
+          rules={[{ type: 'url', message: t('dept.webhookInvalid') }]}
+        >
+          <Input placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" />
         </Form.Item>
         {editing && (
           <Form.Item name="sort" label={t('dept.sort')}>

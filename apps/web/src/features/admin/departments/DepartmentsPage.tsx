@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { Department } from '../../../api/types';
 import { useShowProblem } from '../../../components/use-show-problem';
@@ -20,6 +20,12 @@ export function DepartmentsPage() {
     { title: t('dept.nameZh'), dataIndex: 'nameZh' },
     { title: t('dept.nameEn'), dataIndex: 'nameEn' },
     { title: t('dept.sort'), dataIndex: 'sort', width: 80 },
+    {
+      title: t('dept.webhookUrl'),
+      key: 'webhook',
+      width: 140,
+      render: (_, dept) => (dept.webhookUrl ? <Tag color="green">{t('dept.webhookSet')}</Tag> : '—'),
+    },
     {
       title: t('common.actions'),
       key: 'actions',

@@ -16,6 +16,8 @@ export interface DepartmentInput {
   nameZh: string;
   nameEn: string;
   sort?: number;
+  /** The group robot's URL; null removes it. */
+  webhookUrl?: string | null;
 }
 
 /** Create, update and delete; each refreshes the department list. */
@@ -28,8 +30,17 @@ export function useDepartmentMutations() {
       onSuccess,
     }),
     update: useMutation({
-      mutationFn: ({ id, ...patch }: { id: Id; version: number; nameZh?: string; nameEn?: string; sort?: number }) =>
-        api.patch<Department>(`/api/departments/${id}`, patch),
+      mutationFn: ({
+        id,
+        ...patch
+      }: {
+        id: Id;
+        version: number;
+        nameZh?: string;
+        nameEn?: string;
+        sort?: number;
+        webhookUrl?: string | null;
+      }) => api.patch<Department>(`/api/departments/${id}`, patch),
       onSuccess,
     }),
     remove: useMutation({
