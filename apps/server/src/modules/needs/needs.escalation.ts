@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import { classifyDbError, type Database } from '../../db/database.js';
 import type { EscalationKind } from '../../db/schema/needs.js';
 import type { RequestContext } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
@@ -50,69 +50,85 @@ export async function escalateTenantNeeds(database: Database, tenantId: string, 
   const result: EscalationResult = { escalated: [] };
   for (const c of candidates) {
     const kind: 'not_accepted' | 'overdue' = c.dueAt < t ? 'overdue' : 'not_accepted';
-    const done = await database.transaction(async (trx) => {
-      let claim = trx
-        .updateTable('needs')
-        .set({ escalatedAt: t, escalationKind: kind })
-        .where('tenantId', '=', tenantId)
-        .where('id', '=', c.id)
-        .where('status', 'in', ['submitted', 'accepted', 'in_progress']);
-      claim =
-        kind === 'overdue'
-          ? claim
-              .where('dueAt', '<', t)
-              .where((eb) => eb.or([eb('escalationKind', 'is', null), eb('escalationKind', '!=', 'overdue')]))
-          : claim.where('status', '=', 'submitted').where('acceptBy', '<', t).where('escalatedAt', 'is', null);
-      const res = await claim.executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) return false;
-      const need = await trx
-        .selectFrom('needs')
-        .selectAll()
-        .where('tenantId', '=', tenantId)
-        .where('id', '=', c.id)
-        .executeTakeFirstOrThrow();
-      const notice = NOTICE[kind](need.title, need.reference, need.dueOn);
-      await trx
-        .insertInto('needEvents')
-        .values({
-          tenantId,
-          id: newId(),
-          needId: need.id,
-          at: t,
-          actorId: null,
-          actorName: '系统督办',
-          action: 'escalate',
-          fromStatus: need.status,
-          toStatus: need.status,
-          text: notice.body!.zh,
-          departmentId: need.leadDepartmentId,
-          satisfaction: null,
-        })
-        .execute();
-      const key = `need-escalated:${need.id}:${kind}:${need.submittedAt}:${need.dueAt}`;
-      await tellUsers(
-        trx,
-        need,
-        [...(await departmentUsers(trx, tenantId, need.leadDepartmentId, true)), need.officerId],
-        { ...notice, dedupeKey: key },
-        now,
-      );
-      await tellDepartmentRobot(trx, need, need.leadDepartmentId, 'need.escalated', notice, now, { kind });
-      const ctx: RequestContext = { actor: null, ip: null, requestId: null, locale: 'zh-CN', now };
-      await recordAudit(trx, ctx, {
-        tenantId,
-        actorUsername: `job:${JOB_NAME}`,
-        action: 'need-escalate',
-        entityType: 'need',
-        entityId: need.id,
-        before: { escalationKind: c.escalationKind },
-        after: { escalationKind: kind, escalatedAt: t },
-      });
-      return true;
+    const done = await escalateOne(database, tenantId, c, kind, now).catch((err: unknown) => {
+      // Another instance holds the write lock: it is escalating now, or the next run will (the mark is idempotent).
+      if (classifyDbError(err) === 'busy') return false;
+      throw err;
     });
     if (done) result.escalated.push({ needId: c.id, kind });
   }
   return result;
+}
+
+/** One need's escalation in one transaction: the conditional mark, then (only if it took) its entry and notices. */
+async function escalateOne(
+  database: Database,
+  tenantId: string,
+  c: { id: string; escalationKind: string | null },
+  kind: 'not_accepted' | 'overdue',
+  now: Date,
+): Promise<boolean> {
+  const t = iso(now);
+  return database.transaction(async (trx) => {
+    let claim = trx
+      .updateTable('needs')
+      .set({ escalatedAt: t, escalationKind: kind })
+      .where('tenantId', '=', tenantId)
+      .where('id', '=', c.id)
+      .where('status', 'in', ['submitted', 'accepted', 'in_progress']);
+    claim =
+      kind === 'overdue'
+        ? claim
+            .where('dueAt', '<', t)
+            .where((eb) => eb.or([eb('escalationKind', 'is', null), eb('escalationKind', '!=', 'overdue')]))
+        : claim.where('status', '=', 'submitted').where('acceptBy', '<', t).where('escalatedAt', 'is', null);
+    const res = await claim.executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return false;
+    const need = await trx
+      .selectFrom('needs')
+      .selectAll()
+      .where('tenantId', '=', tenantId)
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    const notice = NOTICE[kind](need.title, need.reference, need.dueOn);
+    await trx
+      .insertInto('needEvents')
+      .values({
+        tenantId,
+        id: newId(),
+        needId: need.id,
+        at: t,
+        actorId: null,
+        actorName: '系统督办',
+        action: 'escalate',
+        fromStatus: need.status,
+        toStatus: need.status,
+        text: notice.body!.zh,
+        departmentId: need.leadDepartmentId,
+        satisfaction: null,
+      })
+      .execute();
+    const key = `need-escalated:${need.id}:${kind}:${need.submittedAt}:${need.dueAt}`;
+    await tellUsers(
+      trx,
+      need,
+      [...(await departmentUsers(trx, tenantId, need.leadDepartmentId, true)), need.officerId],
+      { ...notice, dedupeKey: key },
+      now,
+    );
+    await tellDepartmentRobot(trx, need, need.leadDepartmentId, 'need.escalated', notice, now, { kind });
+    const ctx: RequestContext = { actor: null, ip: null, requestId: null, locale: 'zh-CN', now };
+    await recordAudit(trx, ctx, {
+      tenantId,
+      actorUsername: `job:${JOB_NAME}`,
+      action: 'need-escalate',
+      entityType: 'need',
+      entityId: need.id,
+      before: { escalationKind: c.escalationKind },
+      after: { escalationKind: kind, escalatedAt: t },
+    });
+    return true;
+  });
 }
 
 /** Every five minutes: the 12-hour clock runs in working time, so escalations land within minutes of the deadline. */

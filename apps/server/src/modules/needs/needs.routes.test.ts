@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenant, testUscc, type TestTenant } from '../../test/factories.js';
 import { buildTestApp, Client, DB_KIND, login, TEST_PASSWORD, type TestHarness } from '../../test/helper.js';
+import { Database } from '../../db/database.js';
 import { newId } from '../../lib/ids.js';
 import { hashPassword } from '../../lib/password.js';
 import { iso } from '../../lib/time.js';
@@ -317,10 +318,13 @@ describe(`needs workflow (${DB_KIND})`, () => {
 
     // Not accepted within 12 working hours (Tue 13:00 → escalates by Wed): the job escalates it once, two runners racing.
     const later = new Date(Date.parse(res.json().acceptBy) + 60_000);
+    // Two runners at once. On PostgreSQL each has its own pool, as two app servers would; SQLite is one server's
+    // embedded file (several instances means PostgreSQL), so there the two share its connection.
+    const second = DB_KIND === 'postgres' ? Database.open(h.testDb.options) : h.database;
     const [a, b] = await Promise.all([
       escalateTenantNeeds(h.database, t.id, later),
-      escalateTenantNeeds(h.database, t.id, later),
-    ]);
+      escalateTenantNeeds(second, t.id, later),
+    ]).finally(() => (second === h.database ? undefined : second.close()));
     const escalatedHere = [...a.escalated, ...b.escalated].filter((e) => e.needId === id);
     expect(escalatedHere).toEqual([{ needId: id, kind: 'not_accepted' }]);
     expect((await escalateTenantNeeds(h.database, t.id, later)).escalated).toEqual([]);
