@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { EnterpriseLeadsTab } from '../leads/EnterpriseLeadsTab';
 import { EnterpriseNeedsTab } from '../needs/EnterpriseNeedsTab';
+import { EnterpriseVisitsTab } from '../visits/EnterpriseVisitsTab';
 import { BasicTab } from './BasicTab';
 import { ChainTab } from './ChainTab';
 import { ContactsTab, MaskedTag } from './ContactsTab';
@@ -62,6 +63,16 @@ export function EnterpriseRecord({ id }: { id: Id }) {
     // 招商历程: the pipeline's leads of this company, for the roles that see the pipeline.
     ...(canSee('leads', user.role)
       ? [{ key: 'leads', label: t('leads.enterpriseTab'), children: <EnterpriseLeadsTab enterpriseId={e.id} /> }]
+      : []),
+    // 走访记录: the company's visits, for the roles that record or read them.
+    ...(canSee('visits', user.role)
+      ? [
+          {
+            key: 'visits',
+            label: t('visits.enterpriseTab'),
+            children: <EnterpriseVisitsTab enterpriseId={String(e.id)} />,
+          },
+        ]
       : []),
     // 企业诉求: the company's needs, for the roles that work them (an enterprise user sees its own).
     ...(canSee('needs', user.role)

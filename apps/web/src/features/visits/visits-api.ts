@@ -24,6 +24,7 @@ export interface VisitQuery {
   from?: string;
   to?: string;
   userId?: string;
+  enterpriseId?: string;
   sort?: VisitSort;
   page: number;
   pageSize: number;

@@ -5,6 +5,8 @@ export const visitsZh = {
   'nav.visitCoverage': '走访覆盖',
 
   'visits.create': '新建走访',
+  'visits.enterpriseTab': '走访记录',
+  'visits.enterpriseEmpty': '尚无走访记录',
   'visits.edit': '编辑走访：{name}',
   'visits.saved': '走访已保存',
   'visits.savedWithNeeds': '走访已保存，已提交 {count} 条诉求',
@@ -112,6 +114,8 @@ export const visitsEn: Record<keyof typeof visitsZh, string> = {
   'nav.visitCoverage': 'Visit coverage',
 
   'visits.create': 'New visit',
+  'visits.enterpriseTab': 'Visits',
+  'visits.enterpriseEmpty': 'No visits yet',
   'visits.edit': 'Edit visit: {name}',
   'visits.saved': 'Visit saved',
   'visits.savedWithNeeds': 'Visit saved with {count} need(s) submitted',
