@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { expect, signIn, test, unique } from '../fixtures.js';
 
 /**
@@ -93,6 +95,19 @@ test.describe.serial('a need from a visit to the company’s verdict', () => {
     await expect(page.getByTestId('need-status')).toHaveText('已办结');
     await expect(page.getByTestId('need-resolution')).toContainText('绿色通道');
     await expect(page.getByTestId('need-timeline')).toContainText('受理');
+
+    // His queue, as he filtered it, goes to a spreadsheet for the department's weekly meeting.
+    await page.goto(`/needs?view=all&q=${encodeURIComponent(tag)}`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('need-export').click()]);
+    expect(download.suggestedFilename()).toMatch(/^企业诉求-\d{8}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await readFile(await download.path())) as unknown as ArrayBuffer);
+    const rows: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).join('|')));
+    expect(rows[0]).toContain('牵头部门');
+    expect(rows.slice(1)).toHaveLength(1);
+    expect(rows[1]).toContain(construction);
+    expect(rows[1]).toContain('已办结');
 
     // The other need of the visit is 供电所's: not in his list, and its page is not his to open.
     await page.goto(`/needs?view=all&q=${encodeURIComponent(power)}`);
