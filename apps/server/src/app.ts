@@ -31,6 +31,8 @@ import { leadReportsRoutes } from './modules/lead-reports/lead-reports.routes.js
 import { needReportsRoutes } from './modules/need-reports/need-reports.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { open311Routes } from './modules/open311/open311.routes.js';
+import { leasesRoutes } from './modules/property/leases.routes.js';
+import { propertyRoutes } from './modules/property/property.routes.js';
 import { savedFiltersRoutes } from './modules/saved-filters/saved-filters.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { tenantsRoutes } from './modules/tenants/tenants.routes.js';
@@ -122,6 +124,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(savedFiltersRoutes);
   await app.register(webhooksRoutes);
   await app.register(apiKeysRoutes);
+  await app.register(propertyRoutes);
+  await app.register(leasesRoutes);
   await app.register(open311Routes, { prefix: '/open311' });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

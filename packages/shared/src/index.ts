@@ -13,3 +13,4 @@ export * from './lead.js';
 export * from './working-calendar.js';
 export * from './need-workflow.js';
 export * from './need.js';
+export * from './property.js';

@@ -1,6 +1,6 @@
 import type { Role } from '@kaimen/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSuperAdmin, createTenant, type TestTenant } from './factories.js';
+import { createSuperAdmin, createTenant, testUscc, type TestTenant } from './factories.js';
 import { buildTestApp, Client, DB_KIND, login, type TestHarness } from './helper.js';
 
 /**
@@ -39,6 +39,27 @@ async function freshDepartment(c: Ctx) {
   if (res.statusCode !== 201) throw new Error(res.body);
   return res.json() as { id: string; version: number };
 }
+
+/** A unit of its own (park → building → floor → unit), so each lease call finds it free. */
+async function freshUnit(c: Ctx) {
+  const post = async (url: string, payload: unknown) => {
+    const res = await c.admin.post(url, payload);
+    if (res.statusCode !== 201) throw new Error(res.body);
+    return res.json() as { id: string; version: number };
+  };
+  const park = await post('/api/parks', { name: `园区 ${c.seq++}-${Date.now() % 100000}` });
+  const building = await post('/api/buildings', { parkId: park.id, name: 'A 栋', floorCount: 3 });
+  const floor = await post('/api/floors', { buildingId: building.id, number: 1 });
+  const unit = await post('/api/units', { floorId: floor.id, code: 'A101', type: 'lab', area: 300 });
+  return { building, unit };
+}
+async function freshLease(c: Ctx) {
+  const ent = await c.admin.post('/api/enterprises', { uscc: testUscc(90_000 + c.seq++), name: `租户 ${c.seq}` });
+  if (ent.statusCode !== 201) throw new Error(ent.body);
+  const { unit } = await freshUnit(c);
+  return { enterpriseId: ent.json().id as string, unitId: unit.id };
+}
+const PROPERTY_READERS: Role[] = ['admin', 'leader', 'investment', 'property'];
 
 const ROUTES: Route[] = [
   {
@@ -259,6 +280,97 @@ const ROUTES: Route[] = [
       write: true,
       payload: { kind: 'holiday', name: '国庆节' },
     }),
+  },
+  {
+    name: 'list units',
+    allowed: [...PROPERTY_READERS, 'service'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/units', write: false }),
+  },
+  {
+    name: 'get a building',
+    allowed: [...PROPERTY_READERS, 'service'],
+    ok: 200,
+    make: async (c) => ({ method: 'GET', url: `/api/buildings/${(await freshUnit(c)).building.id}`, write: false }),
+  },
+  {
+    name: 'create park',
+    allowed: ['admin', 'property'],
+    ok: 201,
+    make: async (c) => ({ method: 'POST', url: '/api/parks', write: true, payload: { name: `新园区 ${c.seq++}` } }),
+  },
+  {
+    name: 'update unit',
+    allowed: ['admin', 'property'],
+    ok: 200,
+    make: async (c) => {
+      const { unit } = await freshUnit(c);
+      return {
+        method: 'PATCH',
+        url: `/api/units/${unit.id}`,
+        write: true,
+        payload: { version: unit.version, area: 310 },
+      };
+    },
+  },
+  {
+    name: 'list parcels',
+    allowed: PROPERTY_READERS,
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/parcels', write: false }),
+  },
+  {
+    name: 'create parcel',
+    allowed: ['admin', 'property'],
+    ok: 201,
+    make: async (c) => ({
+      method: 'POST',
+      url: '/api/parcels',
+      write: true,
+      payload: { code: `DK-${c.seq++}`, name: '北区地块', area: 50_000, status: 'idle' },
+    }),
+  },
+  {
+    name: 'list leases',
+    allowed: [...PROPERTY_READERS, 'enterprise'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/leases', write: false }),
+  },
+  {
+    name: 'create lease',
+    allowed: ['admin', 'property'],
+    ok: 201,
+    make: async (c) => {
+      const { enterpriseId, unitId } = await freshLease(c);
+      return {
+        method: 'POST',
+        url: '/api/leases',
+        write: true,
+        payload: { enterpriseId, unitIds: [unitId], startsOn: '2026-01-01', endsOn: '2026-12-31', monthlyRent: 9000 },
+      };
+    },
+  },
+  {
+    name: 'terminate lease',
+    allowed: ['admin', 'property'],
+    ok: 200,
+    make: async (c) => {
+      const { enterpriseId, unitId } = await freshLease(c);
+      const res = await c.admin.post('/api/leases', {
+        enterpriseId,
+        unitIds: [unitId],
+        startsOn: '2026-01-01',
+        endsOn: '2026-12-31',
+        monthlyRent: 9000,
+      });
+      if (res.statusCode !== 201) throw new Error(res.body);
+      return {
+        method: 'POST',
+        url: `/api/leases/${res.json().id}/terminate`,
+        write: true,
+        payload: { version: 1, terminatedOn: '2026-06-30' },
+      };
+    },
   },
   {
     name: 'list tenants',

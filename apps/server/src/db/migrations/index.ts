@@ -6,6 +6,7 @@ import * as m0004 from './0004-imports.js';
 import * as m0005 from './0005-enterprise-list-indexes.js';
 import * as m0006 from './0006-pipeline.js';
 import * as m0007 from './0007-visits-needs.js';
+import * as m0008 from './0008-property.js';
 
 /** Numbered migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-enterprise-list-indexes': m0005,
   '0006-pipeline': m0006,
   '0007-visits-needs': m0007,
+  '0008-property': m0008,
 };

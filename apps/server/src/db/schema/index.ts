@@ -40,6 +40,15 @@ import type {
   VisitVisitorsTable,
   WebhookDeliveriesTable,
 } from './needs.js';
+import type {
+  BuildingsTable,
+  FloorsTable,
+  LeasesTable,
+  LeaseUnitsTable,
+  ParcelsTable,
+  ParksTable,
+  UnitsTable,
+} from './property.js';
 import type { SessionsTable } from './sessions.js';
 import type { TenantSettingsTable } from './tenant-settings.js';
 import type { TenantsTable } from './tenants.js';
@@ -88,6 +97,13 @@ export interface DB {
   holidays: HolidaysTable;
   webhookDeliveries: WebhookDeliveriesTable;
   apiKeys: ApiKeysTable;
+  parks: ParksTable;
+  buildings: BuildingsTable;
+  floors: FloorsTable;
+  units: UnitsTable;
+  parcels: ParcelsTable;
+  leases: LeasesTable;
+  leaseUnits: LeaseUnitsTable;
 }
 
 export type {

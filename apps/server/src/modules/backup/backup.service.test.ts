@@ -349,6 +349,85 @@ async function seed(database: Database): Promise<{ a: TestTenant; b: TestTenant 
       revokedAt: null,
     })
     .execute();
+  const propertyStamp = { createdAt: '2026-01-13T00:00:00.000Z', updatedAt: '2026-01-13T00:00:00.000Z', version: 1 };
+  await db
+    .insertInto('parks')
+    .values({ tenantId: a.id, id: 'park-1', name: '生物医药产业园', address: null, notes: null, ...propertyStamp })
+    .execute();
+  await db
+    .insertInto('buildings')
+    .values({
+      tenantId: a.id,
+      id: 'building-1',
+      parkId: 'park-1',
+      name: 'A 栋',
+      floorCount: 5,
+      outline: '{"type":"Polygon","coordinates":[[[120.7,31.3],[120.71,31.3],[120.71,31.31],[120.7,31.3]]]}',
+      notes: null,
+      ...propertyStamp,
+    })
+    .execute();
+  await db
+    .insertInto('floors')
+    .values({ tenantId: a.id, id: 'floor-1', buildingId: 'building-1', number: -1, label: 'B1', ...propertyStamp })
+    .execute();
+  await db
+    .insertInto('units')
+    .values({
+      tenantId: a.id,
+      id: 'unit-1',
+      buildingId: 'building-1',
+      floorId: 'floor-1',
+      code: 'A-B101',
+      type: 'gmp',
+      area: 1234.5,
+      status: 'vacant',
+      monthlyRentPerSqm: 42.5,
+      floorLoadKn: 7.5,
+      labWater: 1,
+      exhaust: 1,
+      cleanRoomGrade: 'C',
+      gmpReady: 1,
+      envPermit: 0,
+      notes: null,
+      ...propertyStamp,
+    })
+    .execute();
+  await db
+    .insertInto('parcels')
+    .values({
+      tenantId: a.id,
+      id: 'parcel-1',
+      code: 'DK-01',
+      name: '北区地块',
+      area: 52_000.25,
+      zoning: 'M1',
+      status: 'idle',
+      owner: '管委会',
+      outline: null,
+      notes: null,
+      ...propertyStamp,
+    })
+    .execute();
+  await db
+    .insertInto('leases')
+    .values({
+      tenantId: a.id,
+      id: 'lease-1',
+      enterpriseId: 'ent-1',
+      startsOn: '2026-02-01',
+      endsOn: '2029-01-31',
+      monthlyRent: 52_466.25,
+      deposit: 157_398.75,
+      rentFreeMonths: 3,
+      escalationPercent: 3.5,
+      notes: null,
+      terminatedOn: null,
+      createdBy: a.users.property.id,
+      ...propertyStamp,
+    })
+    .execute();
+  await db.insertInto('leaseUnits').values({ tenantId: a.id, leaseId: 'lease-1', unitId: 'unit-1' }).execute();
   await db
     .insertInto('sessions')
     .values({
@@ -437,7 +516,7 @@ describe('backup and restore', () => {
     const restoreProgress: [string, number][] = [];
     const restored = await restoreDatabase(target, file, { onProgress: (t, n) => restoreProgress.push([t, n]) });
     expect(restored.tables).toEqual(backup.tables);
-    expect(restoreProgress.at(-1)).toEqual(['api_keys', 1]);
+    expect(restoreProgress.at(-1)).toEqual(['lease_units', 1]);
 
     const after = await dump(target);
     expect(after).toEqual(before);

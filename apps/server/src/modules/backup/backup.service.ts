@@ -62,6 +62,13 @@ export const BACKUP_TABLES = [
   'holidays',
   'webhook_deliveries',
   'api_keys',
+  'parks',
+  'buildings',
+  'floors',
+  'units',
+  'parcels',
+  'leases',
+  'lease_units',
 ] as const;
 
 /** Left out on purpose: nobody stays signed in across a restore; Kysely's bookkeeping belongs to the target; indexes are rebuilt. */

@@ -1,0 +1,342 @@
+import { officeDate, ZBuildingInput, ZFloorInput, ZParkInput, ZUnitInput } from '@kaimen/shared';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
+import type { z } from 'zod';
+import type { Executor } from '../../db/database.js';
+import type { DB } from '../../db/schema/index.js';
+import type { BuildingsTable, FloorsTable, ParksTable, UnitsTable } from '../../db/schema/property.js';
+import { tenantOf, type RequestContext } from '../../lib/actor.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import type { Deps } from '../../lib/deps.js';
+import { newId } from '../../lib/ids.js';
+import { parseJson } from '../../lib/json.js';
+import { iso } from '../../lib/time.js';
+import { inventoryPolicy } from './property.policy.js';
+import { flag, given, insertRecord, loadForUpdate, loadRecord, outlineText, saveRecord } from './property.records.js';
+import type {
+  TListUnitsRequest,
+  ZUpdateBuildingRequest,
+  ZUpdateParkRequest,
+  ZUpdateUnitRequest,
+} from './property.schemas.js';
+
+type Stamped = { createdAt: string; updatedAt: string; version: number };
+const stamps = (ctx: RequestContext): Stamped => ({ createdAt: iso(ctx.now), updatedAt: iso(ctx.now), version: 1 });
+
+const invalid = (ctx: RequestContext, field: string, zh: string, en: string) =>
+  new AppError('validation', { errors: [{ field, message: ctx.locale === 'en' ? en : zh, code: 'invalid' }] });
+
+/** A lease covers the unit on `today`: while it does, the unit reads 已租 (leased) — computed, never stored. */
+export const leasedOn = (today: string) => (eb: ExpressionBuilder<DB, 'units'>) =>
+  eb.exists(
+    eb
+      .selectFrom('leaseUnits')
+      .innerJoin('leases', (j) =>
+        j.onRef('leases.tenantId', '=', 'leaseUnits.tenantId').onRef('leases.id', '=', 'leaseUnits.leaseId'),
+      )
+      .select(sql`1`.as('one'))
+      .whereRef('leaseUnits.tenantId', '=', 'units.tenantId')
+      .whereRef('leaseUnits.unitId', '=', 'units.id')
+      .where('leases.startsOn', '<=', today)
+      .where(sql<string>`coalesce(${sql.ref('leases.terminatedOn')}, ${sql.ref('leases.endsOn')})`, '>=', today),
+  );
+
+// ---------------------------------------------------------------------------
+// Parks
+
+export const presentPark = (p: Selectable<ParksTable>) => ({
+  id: p.id,
+  name: p.name,
+  address: p.address,
+  notes: p.notes,
+  createdAt: p.createdAt,
+  updatedAt: p.updatedAt,
+  version: p.version,
+});
+
+export async function findParks(db: Executor, ctx: RequestContext) {
+  const rows = await db
+    .selectFrom('parks')
+    .selectAll()
+    .where(inventoryPolicy.where(ctx.actor!, 'read', 'parks'))
+    .orderBy('name')
+    .execute();
+  return { items: rows.map(presentPark) };
+}
+
+export async function createPark(deps: Deps, ctx: RequestContext, input: z.output<typeof ZParkInput>) {
+  const row = {
+    tenantId: tenantOf(ctx.actor!),
+    id: newId(),
+    name: input.name,
+    address: input.address ?? null,
+    notes: input.notes ?? null,
+    ...stamps(ctx),
+  };
+  await deps.database.transaction((trx) => insertRecord(trx, ctx, 'parks', 'park', row));
+  return presentPark(row);
+}
+
+export async function updatePark(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: z.output<typeof ZUpdateParkRequest>,
+) {
+  const { version, ...patch } = input;
+  return deps.database.transaction(async (trx) => {
+    const before = await loadForUpdate(trx, 'parks', 'park', tenantOf(ctx.actor!), id, version);
+    return presentPark(await saveRecord(trx, ctx, 'parks', 'park', before, given(patch)));
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Buildings and floors
+
+export const presentBuilding = (b: Selectable<BuildingsTable>) => ({
+  id: b.id,
+  parkId: b.parkId,
+  name: b.name,
+  floorCount: b.floorCount,
+  outline: parseJson<{ type: string; coordinates: unknown[] } | null>(b.outline, null),
+  notes: b.notes,
+  createdAt: b.createdAt,
+  updatedAt: b.updatedAt,
+  version: b.version,
+});
+
+const presentFloor = (f: Selectable<FloorsTable>) => ({
+  id: f.id,
+  buildingId: f.buildingId,
+  number: f.number,
+  label: f.label,
+  createdAt: f.createdAt,
+  updatedAt: f.updatedAt,
+  version: f.version,
+});
+
+export async function findBuildings(db: Executor, ctx: RequestContext, q: { parkId?: string | undefined }) {
+  let query = db
+    .selectFrom('buildings')
+    .selectAll()
+    .where(inventoryPolicy.where(ctx.actor!, 'read', 'buildings'));
+  if (q.parkId) query = query.where('parkId', '=', q.parkId);
+  const rows = await query.orderBy('name').orderBy('id').execute();
+  return { items: rows.map(presentBuilding) };
+}
+
+export async function getBuilding(db: Executor, ctx: RequestContext, id: string) {
+  const tenantId = tenantOf(ctx.actor!);
+  const b = await loadRecord(db, 'buildings', tenantId, id);
+  if (!b) throw notFound('building', id);
+  const [floors, units] = await Promise.all([
+    db
+      .selectFrom('floors')
+      .selectAll()
+      .where('tenantId', '=', tenantId)
+      .where('buildingId', '=', id)
+      .orderBy('number')
+      .execute(),
+    findUnits(db, ctx, { buildingId: id, page: 1, pageSize: 200, sort: 'code' }),
+  ]);
+  return { ...presentBuilding(b), floors: floors.map(presentFloor), units: units.items };
+}
+
+export async function createBuilding(deps: Deps, ctx: RequestContext, input: z.output<typeof ZBuildingInput>) {
+  const tenantId = tenantOf(ctx.actor!);
+  const row = {
+    tenantId,
+    id: newId(),
+    parkId: input.parkId,
+    name: input.name,
+    floorCount: input.floorCount,
+    outline: outlineText(input.outline) ?? null,
+    notes: input.notes ?? null,
+    ...stamps(ctx),
+  };
+  await deps.database.transaction(async (trx) => {
+    if (!(await loadRecord(trx, 'parks', tenantId, input.parkId)))
+      throw invalid(ctx, 'parkId', '未知的园区', 'Unknown park');
+    await insertRecord(trx, ctx, 'buildings', 'building', row);
+  });
+  return presentBuilding(row);
+}
+
+export async function updateBuilding(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: z.output<typeof ZUpdateBuildingRequest>,
+) {
+  const { version, outline, ...rest } = input;
+  return deps.database.transaction(async (trx) => {
+    const before = await loadForUpdate(trx, 'buildings', 'building', tenantOf(ctx.actor!), id, version);
+    const patch = given({ ...rest, outline: outlineText(outline) });
+    return presentBuilding(await saveRecord(trx, ctx, 'buildings', 'building', before, patch));
+  });
+}
+
+export async function createFloor(deps: Deps, ctx: RequestContext, input: z.output<typeof ZFloorInput>) {
+  const tenantId = tenantOf(ctx.actor!);
+  const row = {
+    tenantId,
+    id: newId(),
+    buildingId: input.buildingId,
+    number: input.number,
+    label: input.label ?? null,
+    ...stamps(ctx),
+  };
+  await deps.database.transaction(async (trx) => {
+    if (!(await loadRecord(trx, 'buildings', tenantId, input.buildingId)))
+      throw invalid(ctx, 'buildingId', '未知的楼栋', 'Unknown building');
+    await insertRecord(trx, ctx, 'floors', 'floor', row);
+  });
+  return presentFloor(row);
+}
+
+// ---------------------------------------------------------------------------
+// Units
+
+type UnitRow = Selectable<UnitsTable> & {
+  buildingName: string;
+  parkId: string;
+  floorNumber: number;
+  floorLabel: string | null;
+  leased: unknown;
+};
+
+const presentUnit = (u: UnitRow) => ({
+  id: u.id,
+  building: { id: u.buildingId, name: u.buildingName, parkId: u.parkId },
+  floor: { id: u.floorId, number: u.floorNumber, label: u.floorLabel },
+  code: u.code,
+  type: u.type,
+  area: u.area,
+  status: u.leased ? 'leased' : u.status,
+  setStatus: u.status,
+  monthlyRentPerSqm: u.monthlyRentPerSqm,
+  floorLoadKn: u.floorLoadKn,
+  labWater: !!u.labWater,
+  exhaust: !!u.exhaust,
+  cleanRoomGrade: u.cleanRoomGrade,
+  gmpReady: !!u.gmpReady,
+  envPermit: !!u.envPermit,
+  notes: u.notes,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
+  version: u.version,
+});
+
+function unitsQuery(db: Executor, ctx: RequestContext) {
+  return db
+    .selectFrom('units')
+    .innerJoin('buildings', (j) =>
+      j.onRef('buildings.tenantId', '=', 'units.tenantId').onRef('buildings.id', '=', 'units.buildingId'),
+    )
+    .innerJoin('floors', (j) =>
+      j.onRef('floors.tenantId', '=', 'units.tenantId').onRef('floors.id', '=', 'units.floorId'),
+    )
+    .where(inventoryPolicy.where(ctx.actor!, 'read', 'units'));
+}
+
+const unitColumns = (today: string) => (eb: ExpressionBuilder<DB, 'units' | 'buildings' | 'floors'>) => [
+  'buildings.name as buildingName' as const,
+  'buildings.parkId' as const,
+  'floors.number as floorNumber' as const,
+  'floors.label as floorLabel' as const,
+  leasedOn(today)(eb as unknown as ExpressionBuilder<DB, 'units'>).as('leased'),
+];
+
+const SORT = { code: 'units.code', area: 'units.area', rent: 'units.monthlyRentPerSqm' } as const;
+
+export async function findUnits(db: Executor, ctx: RequestContext, q: TListUnitsRequest) {
+  const today = officeDate(ctx.now);
+  let base = unitsQuery(db, ctx);
+  if (q.type) base = base.where('units.type', '=', q.type);
+  if (q.status === 'leased') base = base.where(leasedOn(today));
+  else if (q.status) base = base.where('units.status', '=', q.status).where((eb) => eb.not(leasedOn(today)(eb)));
+  if (q.minArea !== undefined) base = base.where('units.area', '>=', q.minArea);
+  if (q.maxArea !== undefined) base = base.where('units.area', '<=', q.maxArea);
+  if (q.buildingId) base = base.where('units.buildingId', '=', q.buildingId);
+  if (q.parkId) base = base.where('buildings.parkId', '=', q.parkId);
+  if (q.minFloorLoadKn !== undefined) base = base.where('units.floorLoadKn', '>=', q.minFloorLoadKn);
+  for (const f of ['labWater', 'exhaust', 'gmpReady', 'envPermit'] as const) {
+    if (q[f] !== undefined) base = base.where(`units.${f}`, '=', q[f] ? 1 : 0);
+  }
+  if (q.cleanRoomGrade) base = base.where('units.cleanRoomGrade', '=', q.cleanRoomGrade);
+  if (q.q) base = base.where('units.code', 'like', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  const sort = q.sort ?? 'code';
+  const desc = sort.startsWith('-');
+  const col = SORT[sort.replace('-', '') as keyof typeof SORT];
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    base
+      .selectAll('units')
+      .select(unitColumns(today))
+      .orderBy(col, desc ? 'desc' : 'asc')
+      .orderBy('units.id', desc ? 'desc' : 'asc')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute(),
+  ]);
+  return { items: rows.map(presentUnit), total: Number(count.n), page: q.page, pageSize: q.pageSize };
+}
+
+export async function getUnit(db: Executor, ctx: RequestContext, id: string) {
+  const row = await unitsQuery(db, ctx)
+    .selectAll('units')
+    .select(unitColumns(officeDate(ctx.now)))
+    .where('units.id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('unit', id);
+  return presentUnit(row);
+}
+
+export async function createUnit(deps: Deps, ctx: RequestContext, input: z.output<typeof ZUnitInput>) {
+  const tenantId = tenantOf(ctx.actor!);
+  const id = newId();
+  await deps.database.transaction(async (trx) => {
+    const floor = await loadRecord(trx, 'floors', tenantId, input.floorId);
+    if (!floor) throw invalid(ctx, 'floorId', '未知的楼层', 'Unknown floor');
+    await insertRecord(trx, ctx, 'units', 'unit', {
+      tenantId,
+      id,
+      buildingId: floor.buildingId,
+      floorId: floor.id,
+      code: input.code,
+      type: input.type,
+      area: input.area,
+      status: input.status ?? 'vacant',
+      monthlyRentPerSqm: input.monthlyRentPerSqm ?? null,
+      floorLoadKn: input.floorLoadKn ?? null,
+      labWater: flag(input.labWater) ?? 0,
+      exhaust: flag(input.exhaust) ?? 0,
+      cleanRoomGrade: input.cleanRoomGrade ?? null,
+      gmpReady: flag(input.gmpReady) ?? 0,
+      envPermit: flag(input.envPermit) ?? 0,
+      notes: input.notes ?? null,
+      ...stamps(ctx),
+    });
+  });
+  return getUnit(deps.database.db, ctx, id);
+}
+
+export async function updateUnit(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: z.output<typeof ZUpdateUnitRequest>,
+) {
+  const { version, labWater, exhaust, gmpReady, envPermit, ...rest } = input;
+  await deps.database.transaction(async (trx) => {
+    const before = await loadForUpdate(trx, 'units', 'unit', tenantOf(ctx.actor!), id, version);
+    const patch = given({
+      ...rest,
+      labWater: flag(labWater),
+      exhaust: flag(exhaust),
+      gmpReady: flag(gmpReady),
+      envPermit: flag(envPermit),
+    });
+    await saveRecord(trx, ctx, 'units', 'unit', before, patch);
+  });
+  return getUnit(deps.database.db, ctx, id);
+}

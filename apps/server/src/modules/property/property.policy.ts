@@ -1,0 +1,27 @@
+import { definePolicy } from '../../lib/policy.js';
+
+/**
+ * Property (DESIGN.md §2): the property manager (and the admin) keeps the inventory, the parcels and the leases.
+ * Investment officers and leaders read all of it (investment later reserves units); service officers read the
+ * inventory to answer a company's space need. An enterprise user sees its own company's leases and nothing else;
+ * department handlers see none of it.
+ */
+const read = { admin: 'tenant', leader: 'tenant', investment: 'tenant', property: 'tenant' } as const;
+const write = { admin: 'tenant', property: 'tenant' } as const;
+
+/** Parks, buildings, floors and units. */
+export const inventoryPolicy = definePolicy('property-unit', {}, { read: { ...read, service: 'tenant' }, write });
+
+export const parcelsPolicy = definePolicy('parcel', {}, { read, write });
+
+export const leasesPolicy = definePolicy(
+  'lease',
+  { enterprise: 'enterprise_id' },
+  {
+    list: { ...read, enterprise: 'own-enterprise' },
+    read: { ...read, enterprise: 'own-enterprise' },
+    create: write,
+    update: write,
+    terminate: write,
+  },
+);

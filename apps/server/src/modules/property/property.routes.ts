@@ -1,0 +1,193 @@
+import { ZBuildingInput, ZFloorInput, ZParcelInput, ZParkInput, ZUnitInput } from '@kaimen/shared';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  createBuilding,
+  createFloor,
+  createPark,
+  createUnit,
+  findBuildings,
+  findParks,
+  findUnits,
+  getBuilding,
+  getUnit,
+  updateBuilding,
+  updatePark,
+  updateUnit,
+} from './inventory.service.js';
+import { createParcel, findParcels, getParcel, updateParcel } from './parcels.service.js';
+import { inventoryPolicy, parcelsPolicy } from './property.policy.js';
+import {
+  ZBuilding,
+  ZBuildingDetail,
+  ZFloor,
+  ZListBuildingsRequest,
+  ZListParcelsRequest,
+  ZListParcelsResponse,
+  ZListUnitsRequest,
+  ZListUnitsResponse,
+  ZParcel,
+  ZPark,
+  ZPropertyIdParams,
+  ZUnit,
+  ZUpdateBuildingRequest,
+  ZUpdateParcelRequest,
+  ZUpdateParkRequest,
+  ZUpdateUnitRequest,
+} from './property.schemas.js';
+
+/** The inventory (parks → buildings → floors → units) and the land parcels. */
+export const propertyRoutes: FastifyPluginAsyncZod = async (app) => {
+  const deps = { database: app.database, config: app.config };
+  const db = app.database.db;
+  const tags = ['property'];
+  const params = ZPropertyIdParams;
+  const read = app.authorize(inventoryPolicy, 'read');
+  const write = app.authorize(inventoryPolicy, 'write');
+
+  app.get(
+    '/api/parks',
+    {
+      schema: { tags, summary: 'Parks', response: { 200: z.object({ items: z.array(ZPark) }) } },
+      preHandler: read,
+    },
+    async (req) => findParks(db, req.ctx),
+  );
+  app.post(
+    '/api/parks',
+    { schema: { tags, summary: 'Add a park', body: ZParkInput, response: { 201: ZPark } }, preHandler: write },
+    async (req, reply) => reply.status(201).send(await createPark(deps, req.ctx, req.body)),
+  );
+  app.patch(
+    '/api/parks/:id',
+    {
+      schema: { tags, summary: 'Change a park', params, body: ZUpdateParkRequest, response: { 200: ZPark } },
+      preHandler: write,
+    },
+    async (req) => updatePark(deps, req.ctx, req.params.id, req.body),
+  );
+
+  app.get(
+    '/api/buildings',
+    {
+      schema: {
+        tags,
+        summary: 'Buildings, of one park or all',
+        querystring: ZListBuildingsRequest,
+        response: { 200: z.object({ items: z.array(ZBuilding) }) },
+      },
+      preHandler: read,
+    },
+    async (req) => findBuildings(db, req.ctx, req.query),
+  );
+  app.post(
+    '/api/buildings',
+    {
+      schema: { tags, summary: 'Add a building', body: ZBuildingInput, response: { 201: ZBuilding } },
+      preHandler: write,
+    },
+    async (req, reply) => reply.status(201).send(await createBuilding(deps, req.ctx, req.body)),
+  );
+  app.get(
+    '/api/buildings/:id',
+    {
+      schema: { tags, summary: 'A building with its floors and units', params, response: { 200: ZBuildingDetail } },
+      preHandler: read,
+    },
+    async (req) => getBuilding(db, req.ctx, req.params.id),
+  );
+  app.patch(
+    '/api/buildings/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Change a building',
+        params,
+        body: ZUpdateBuildingRequest,
+        response: { 200: ZBuilding },
+      },
+      preHandler: write,
+    },
+    async (req) => updateBuilding(deps, req.ctx, req.params.id, req.body),
+  );
+  app.post(
+    '/api/floors',
+    {
+      schema: { tags, summary: 'Add a floor to a building', body: ZFloorInput, response: { 201: ZFloor } },
+      preHandler: write,
+    },
+    async (req, reply) => reply.status(201).send(await createFloor(deps, req.ctx, req.body)),
+  );
+
+  app.get(
+    '/api/units',
+    {
+      schema: {
+        tags,
+        summary: 'Units, filtered by type, status, area, building and biotech attributes',
+        querystring: ZListUnitsRequest,
+        response: { 200: ZListUnitsResponse },
+      },
+      preHandler: read,
+    },
+    async (req) => findUnits(db, req.ctx, req.query),
+  );
+  app.post(
+    '/api/units',
+    {
+      schema: { tags, summary: 'Add a unit to a floor', body: ZUnitInput, response: { 201: ZUnit } },
+      preHandler: write,
+    },
+    async (req, reply) => reply.status(201).send(await createUnit(deps, req.ctx, req.body)),
+  );
+  app.get(
+    '/api/units/:id',
+    { schema: { tags, summary: 'A unit', params, response: { 200: ZUnit } }, preHandler: read },
+    async (req) => getUnit(db, req.ctx, req.params.id),
+  );
+  app.patch(
+    '/api/units/:id',
+    {
+      schema: { tags, summary: 'Change a unit', params, body: ZUpdateUnitRequest, response: { 200: ZUnit } },
+      preHandler: write,
+    },
+    async (req) => updateUnit(deps, req.ctx, req.params.id, req.body),
+  );
+
+  const readParcels = app.authorize(parcelsPolicy, 'read');
+  const writeParcels = app.authorize(parcelsPolicy, 'write');
+  app.get(
+    '/api/parcels',
+    {
+      schema: {
+        tags,
+        summary: 'Land parcels',
+        querystring: ZListParcelsRequest,
+        response: { 200: ZListParcelsResponse },
+      },
+      preHandler: readParcels,
+    },
+    async (req) => findParcels(db, req.ctx, req.query),
+  );
+  app.post(
+    '/api/parcels',
+    {
+      schema: { tags, summary: 'Add a land parcel', body: ZParcelInput, response: { 201: ZParcel } },
+      preHandler: writeParcels,
+    },
+    async (req, reply) => reply.status(201).send(await createParcel(deps, req.ctx, req.body)),
+  );
+  app.get(
+    '/api/parcels/:id',
+    { schema: { tags, summary: 'A land parcel', params, response: { 200: ZParcel } }, preHandler: readParcels },
+    async (req) => getParcel(db, req.ctx, req.params.id),
+  );
+  app.patch(
+    '/api/parcels/:id',
+    {
+      schema: { tags, summary: 'Change a land parcel', params, body: ZUpdateParcelRequest, response: { 200: ZParcel } },
+      preHandler: writeParcels,
+    },
+    async (req) => updateParcel(deps, req.ctx, req.params.id, req.body),
+  );
+};
