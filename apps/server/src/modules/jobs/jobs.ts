@@ -2,6 +2,7 @@ import type { Deps } from '../../lib/deps.js';
 import { deleteExpiredSessions } from '../auth/sessions.repository.js';
 import { leadFollowUpJob } from '../leads/leads.follow-up.js';
 import { needEscalationJob } from '../needs/needs.escalation.js';
+import { leaseExpiryJob } from '../property/leases.expiry.js';
 import { webhookDeliveryJob } from '../webhooks/webhooks.service.js';
 import { JobRunner, type JobDefinition, type JobRunnerOptions } from './job-runner.js';
 
@@ -19,6 +20,7 @@ export const PLATFORM_JOBS: readonly JobDefinition[] = [
   leadFollowUpJob,
   needEscalationJob,
   webhookDeliveryJob,
+  leaseExpiryJob,
 ];
 
 /** A runner with the platform's own jobs; `instance` names this process in job_runs. */
