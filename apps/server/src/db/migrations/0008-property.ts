@@ -154,10 +154,40 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   /** The overlap check and the unit's computed status: a unit's leases. */
   await index('lease_units', 'lease_units_unit_idx', ['tenant_id', 'unit_id']);
+
+  /** A unit held for a lead (意向): while one is open the unit reads 意向, on the unit and on the lead. */
+  await db.schema
+    .createTable('unit_reservations')
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('unit_id', 'text', (c) => c.notNull())
+    .addColumn('lead_id', 'text', (c) => c.notNull())
+    .addColumn('note', 'text')
+    .addColumn('reserved_by', 'text', (c) => c.notNull())
+    .addColumn('reserved_at', 'text', (c) => c.notNull())
+    .addColumn('released_at', 'text')
+    .addPrimaryKeyConstraint('unit_reservations_pk', ['tenant_id', 'id'])
+    .addForeignKeyConstraint(
+      'unit_reservations_unit_fk',
+      ['tenant_id', 'unit_id'],
+      'units',
+      ['tenant_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
+    .addForeignKeyConstraint(
+      'unit_reservations_lead_fk',
+      ['tenant_id', 'lead_id'],
+      'leads',
+      ['tenant_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
+    )
+    .execute();
+  await index('unit_reservations', 'unit_reservations_unit_idx', ['tenant_id', 'unit_id', 'released_at']);
+  await index('unit_reservations', 'unit_reservations_lead_idx', ['tenant_id', 'lead_id', 'released_at']);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['lease_units', 'leases', 'parcels', 'units', 'floors', 'buildings', 'parks']) {
+  for (const t of ['unit_reservations', 'lease_units', 'leases', 'parcels', 'units', 'floors', 'buildings', 'parks']) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

@@ -48,6 +48,7 @@ import type {
   ParcelsTable,
   ParksTable,
   UnitsTable,
+  UnitReservationsTable,
 } from './property.js';
 import type { SessionsTable } from './sessions.js';
 import type { TenantSettingsTable } from './tenant-settings.js';
@@ -104,6 +105,7 @@ export interface DB {
   parcels: ParcelsTable;
   leases: LeasesTable;
   leaseUnits: LeaseUnitsTable;
+  unitReservations: UnitReservationsTable;
 }
 
 export type {

@@ -89,3 +89,15 @@ export interface LeaseUnitsTable {
   leaseId: string;
   unitId: string;
 }
+
+/** A unit held for a lead (意向); open while `releasedAt` is null. */
+export interface UnitReservationsTable {
+  tenantId: string;
+  id: string;
+  unitId: string;
+  leadId: string;
+  note: string | null;
+  reservedBy: string;
+  reservedAt: string;
+  releasedAt: string | null;
+}

@@ -429,6 +429,19 @@ async function seed(database: Database): Promise<{ a: TestTenant; b: TestTenant 
     .execute();
   await db.insertInto('leaseUnits').values({ tenantId: a.id, leaseId: 'lease-1', unitId: 'unit-1' }).execute();
   await db
+    .insertInto('unitReservations')
+    .values({
+      tenantId: a.id,
+      id: 'reservation-1',
+      unitId: 'unit-1',
+      leadId: 'lead-1',
+      note: '意向 3 个月',
+      reservedBy: a.users.investment.id,
+      reservedAt: '2026-01-12T02:00:00.000Z',
+      releasedAt: null,
+    })
+    .execute();
+  await db
     .insertInto('sessions')
     .values({
       id: 'session-1',
@@ -516,7 +529,7 @@ describe('backup and restore', () => {
     const restoreProgress: [string, number][] = [];
     const restored = await restoreDatabase(target, file, { onProgress: (t, n) => restoreProgress.push([t, n]) });
     expect(restored.tables).toEqual(backup.tables);
-    expect(restoreProgress.at(-1)).toEqual(['lease_units', 1]);
+    expect(restoreProgress.at(-1)).toEqual(['unit_reservations', 1]);
 
     const after = await dump(target);
     expect(after).toEqual(before);

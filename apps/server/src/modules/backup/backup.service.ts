@@ -69,6 +69,7 @@ export const BACKUP_TABLES = [
   'parcels',
   'leases',
   'lease_units',
+  'unit_reservations',
 ] as const;
 
 /** Left out on purpose: nobody stays signed in across a restore; Kysely's bookkeeping belongs to the target; indexes are rebuilt. */

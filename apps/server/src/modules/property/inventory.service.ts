@@ -202,6 +202,8 @@ type UnitRow = Selectable<UnitsTable> & {
   floorNumber: number;
   floorLabel: string | null;
   leased: unknown;
+  reservedLeadId: string | null;
+  reservedCompany: string | null;
 };
 
 const presentUnit = (u: UnitRow) => ({
@@ -221,6 +223,8 @@ const presentUnit = (u: UnitRow) => ({
   gmpReady: !!u.gmpReady,
   envPermit: !!u.envPermit,
   notes: u.notes,
+  /** The lead it is held for (意向), while a reservation is open. */
+  reservation: u.reservedLeadId ? { leadId: u.reservedLeadId, companyName: u.reservedCompany ?? '' } : null,
   createdAt: u.createdAt,
   updatedAt: u.updatedAt,
   version: u.version,
@@ -244,7 +248,25 @@ const unitColumns = (today: string) => (eb: ExpressionBuilder<DB, 'units' | 'bui
   'floors.number as floorNumber' as const,
   'floors.label as floorLabel' as const,
   leasedOn(today)(eb as unknown as ExpressionBuilder<DB, 'units'>).as('leased'),
+  openReservation(eb as unknown as ExpressionBuilder<DB, 'units'>)
+    .select('unitReservations.leadId')
+    .as('reservedLeadId'),
+  openReservation(eb as unknown as ExpressionBuilder<DB, 'units'>)
+    .innerJoin('leads', (j) =>
+      j.onRef('leads.tenantId', '=', 'unitReservations.tenantId').onRef('leads.id', '=', 'unitReservations.leadId'),
+    )
+    .select('leads.companyName')
+    .as('reservedCompany'),
 ];
+
+/** The unit's open reservation (at most one: reserving checks it in the write transaction). */
+const openReservation = (eb: ExpressionBuilder<DB, 'units'>) =>
+  eb
+    .selectFrom('unitReservations')
+    .whereRef('unitReservations.tenantId', '=', 'units.tenantId')
+    .whereRef('unitReservations.unitId', '=', 'units.id')
+    .where('unitReservations.releasedAt', 'is', null)
+    .limit(1);
 
 const SORT = { code: 'units.code', area: 'units.area', rent: 'units.monthlyRentPerSqm' } as const;
 
@@ -263,6 +285,16 @@ export async function findUnits(db: Executor, ctx: RequestContext, q: TListUnits
     if (q[f] !== undefined) base = base.where(`units.${f}`, '=', q[f] ? 1 : 0);
   }
   if (q.cleanRoomGrade) base = base.where('units.cleanRoomGrade', '=', q.cleanRoomGrade);
+  if (q.reservedFor) {
+    const lead = q.reservedFor;
+    base = base.where((eb) =>
+      eb.exists(
+        openReservation(eb)
+          .select(sql`1`.as('one'))
+          .where('unitReservations.leadId', '=', lead),
+      ),
+    );
+  }
   if (q.q) base = base.where('units.code', 'like', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const sort = q.sort ?? 'code';
   const desc = sort.startsWith('-');

@@ -2,7 +2,7 @@ import { definePolicy } from '../../lib/policy.js';
 
 /**
  * Property (DESIGN.md §2): the property manager (and the admin) keeps the inventory, the parcels and the leases.
- * Investment officers and leaders read all of it (investment later reserves units); service officers read the
+ * Investment officers and leaders read all of it (and hold units for their leads); service officers read the
  * inventory to answer a company's space need. An enterprise user sees its own company's leases and nothing else;
  * department handlers see none of it.
  */
@@ -10,7 +10,16 @@ const read = { admin: 'tenant', leader: 'tenant', investment: 'tenant', property
 const write = { admin: 'tenant', property: 'tenant' } as const;
 
 /** Parks, buildings, floors and units. */
-export const inventoryPolicy = definePolicy('property-unit', {}, { read: { ...read, service: 'tenant' }, write });
+export const inventoryPolicy = definePolicy(
+  'property-unit',
+  {},
+  {
+    read: { ...read, service: 'tenant' },
+    write,
+    /** Holding a unit for a lead (意向): who works the pipeline, and the property manager. */
+    reserve: { admin: 'tenant', property: 'tenant', investment: 'tenant' },
+  },
+);
 
 export const parcelsPolicy = definePolicy('parcel', {}, { read, write });
 

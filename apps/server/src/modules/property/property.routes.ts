@@ -1,5 +1,7 @@
 import { ZBuildingInput, ZFloorInput, ZParcelInput, ZParkInput, ZUnitInput } from '@kaimen/shared';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { leadsPolicy } from '../leads/leads.policy.js';
+import { matchForLead, matchUnits, releaseUnit, reserveUnit, ZSpaceNeedQuery } from './property.matching.js';
 import { z } from 'zod';
 import {
   createBuilding,
@@ -26,6 +28,7 @@ import {
   ZListParcelsResponse,
   ZListUnitsRequest,
   ZListUnitsResponse,
+  ZMatchResponse,
   ZParcel,
   ZPark,
   ZPropertyIdParams,
@@ -139,6 +142,54 @@ export const propertyRoutes: FastifyPluginAsyncZod = async (app) => {
       preHandler: write,
     },
     async (req, reply) => reply.status(201).send(await createUnit(deps, req.ctx, req.body)),
+  );
+  app.get(
+    '/api/units/matches',
+    {
+      schema: {
+        tags,
+        summary: 'Units that fit a space need (type, m² within a tolerance, requirements, free by a date), best first',
+        querystring: ZSpaceNeedQuery,
+        response: { 200: ZMatchResponse },
+      },
+      preHandler: read,
+    },
+    async (req) => matchUnits(db, req.ctx, req.query),
+  );
+  app.get(
+    '/api/leads/:id/space-matches',
+    {
+      schema: {
+        tags,
+        summary: "Units that fit a lead's space need, best first, with why each fits",
+        params,
+        response: { 200: ZMatchResponse },
+      },
+      preHandler: app.authorize(leadsPolicy, 'read'),
+    },
+    async (req) => matchForLead(db, req.ctx, req.params.id),
+  );
+  app.put(
+    '/api/units/:id/reservation',
+    {
+      schema: {
+        tags,
+        summary: 'Hold a unit for a lead (意向)',
+        params,
+        body: z.object({ leadId: z.string().min(1).max(100), note: z.string().max(500).nullish() }),
+        response: { 200: ZUnit },
+      },
+      preHandler: app.authorize(inventoryPolicy, 'reserve'),
+    },
+    async (req) => reserveUnit(deps, req.ctx, req.params.id, req.body),
+  );
+  app.delete(
+    '/api/units/:id/reservation',
+    {
+      schema: { tags, summary: 'Release the hold on a unit', params, response: { 200: ZUnit } },
+      preHandler: app.authorize(inventoryPolicy, 'reserve'),
+    },
+    async (req) => releaseUnit(deps, req.ctx, req.params.id),
   );
   app.get(
     '/api/units/:id',

@@ -44,6 +44,8 @@ export const ZListUnitsRequest = ZListQuery.extend({
   gmpReady: ZFlag,
   envPermit: ZFlag,
   cleanRoomGrade: z.string().trim().max(50).optional(),
+  /** Units held for this lead. */
+  reservedFor: z.string().max(100).optional(),
   sort: z.enum(['code', '-code', 'area', '-area', 'rent', '-rent']).optional(),
 });
 export type TListUnitsRequest = z.infer<typeof ZListUnitsRequest>;
@@ -101,6 +103,7 @@ export const ZUnit = z.object({
   gmpReady: z.boolean(),
   envPermit: z.boolean(),
   notes: z.string().nullable(),
+  reservation: z.object({ leadId: z.string(), companyName: z.string() }).nullable(),
   ...stamps,
 });
 
@@ -148,3 +151,17 @@ export const ZLease = z.object({
 export const ZListUnitsResponse = listResponse(ZUnit);
 export const ZListParcelsResponse = listResponse(ZParcel);
 export const ZListLeasesResponse = listResponse(ZLease);
+
+export const ZMatchResponse = z.object({
+  need: z.object({
+    type: z.string().optional(),
+    area: z.number(),
+    tolerance: z.number(),
+    requirements: z.array(z.string()).optional(),
+    availableOn: z.string(),
+    leadId: z.string().optional(),
+  }),
+  /** Best first, each with the reasons it fits (in the reader's language). */
+  items: z.array(z.object({ unit: ZUnit, reasons: z.array(z.string()) })),
+  total: z.number(),
+});
