@@ -27,6 +27,11 @@ export const ACCESS = {
   need: ['admin', 'leader', 'service', 'department', 'enterprise'],
   // Aggregates only (no personal data): whoever plans the service work reads them.
   needAnalysis: ['admin', 'leader', 'service'],
+  // Property (DESIGN.md §2): the property manager keeps it; investment and leaders read it, service reads the inventory.
+  buildings: ['admin', 'leader', 'investment', 'property', 'service'],
+  building: ['admin', 'leader', 'investment', 'property', 'service'],
+  // An enterprise user sees its own company's leases only (the server narrows the list).
+  leases: ['admin', 'leader', 'investment', 'property', 'enterprise'],
   chain: ['admin'],
   users: ['admin'],
   departments: ['admin'],
@@ -64,6 +69,9 @@ export const PATHS: Record<Screen, string> = {
   needs: '/needs',
   need: '/needs/:id',
   needAnalysis: '/needs/analysis',
+  buildings: '/property',
+  building: '/property/buildings/:id',
+  leases: '/property/leases',
   chain: '/admin/chain',
   users: '/admin/users',
   departments: '/admin/departments',

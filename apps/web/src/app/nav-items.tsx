@@ -3,10 +3,12 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  BuildOutlined,
   CalendarOutlined,
   CarOutlined,
   ClusterOutlined,
   CompassOutlined,
+  FileTextOutlined,
   FormOutlined,
   FundOutlined,
   HeatMapOutlined,
@@ -54,6 +56,12 @@ const NEEDS_ENTRIES: Entry[] = [
   { screen: 'needAnalysis', label: 'nav.needAnalysis', icon: <HeatMapOutlined /> },
 ];
 
+/** 载体 Property (DESIGN.md §8): buildings with their rent-control tables, and the leases. */
+const PROPERTY_ENTRIES: Entry[] = [
+  { screen: 'buildings', label: 'nav.buildings', icon: <BuildOutlined /> },
+  { screen: 'leases', label: 'nav.leases', icon: <FileTextOutlined /> },
+];
+
 const ADMIN_ENTRIES: Entry[] = [
   { screen: 'users', label: 'nav.users', icon: <TeamOutlined /> },
   { screen: 'departments', label: 'nav.departments', icon: <ApartmentOutlined /> },
@@ -90,6 +98,10 @@ export function navItems(role: Role, t: (key: MessageKey) => string): MenuItem[]
   const visits = VISITS_ENTRIES.filter((entry) => canSee(entry.screen, role));
   if (visits.length > 0) {
     items.push({ key: 'visits', icon: <CarOutlined />, label: t('nav.visits'), children: visits.map(item) });
+  }
+  const property = PROPERTY_ENTRIES.filter((entry) => canSee(entry.screen, role));
+  if (property.length > 0) {
+    items.push({ key: 'property', icon: <BuildOutlined />, label: t('nav.property'), children: property.map(item) });
   }
   const needs = NEEDS_ENTRIES.filter((entry) => canSee(entry.screen, role));
   if (needs.length > 0) {

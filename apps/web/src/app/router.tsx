@@ -71,6 +71,11 @@ const VisitDetailPage = lazy(() =>
   import('../features/visits/VisitDetailPage').then((m) => ({ default: m.VisitDetailPage })),
 );
 const CoveragePage = lazy(() => import('../features/visits/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+const BuildingsPage = lazy(() =>
+  import('../features/property/BuildingsPage').then((m) => ({ default: m.BuildingsPage })),
+);
+const BuildingPage = lazy(() => import('../features/property/BuildingPage').then((m) => ({ default: m.BuildingPage })));
+const LeasesPage = lazy(() => import('../features/property/LeasesPage').then((m) => ({ default: m.LeasesPage })));
 const UsersPage = lazy(() => import('../features/admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TripsPage = lazy(() => import('../features/trips/TripsPage').then((m) => ({ default: m.TripsPage })));
 const TripDetailPage = lazy(() =>
@@ -124,6 +129,9 @@ export const router = createBrowserRouter([
           screen('needs', <NeedsPage />),
           screen('needAnalysis', <NeedReportsPage />),
           screen('need', <NeedDetailPage />),
+          screen('buildings', <BuildingsPage />),
+          screen('building', <BuildingPage />),
+          screen('leases', <LeasesPage />),
           screen('chain', <ChainPage />),
           screen('users', <UsersPage />),
           screen('departments', <DepartmentsPage />),

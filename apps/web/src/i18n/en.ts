@@ -5,6 +5,7 @@ import { needsEn } from './parts/needs';
 import { needReportsEn } from './parts/need-reports';
 import { notificationsEn } from './parts/notifications';
 import { pipelineSettingsEn } from './parts/pipeline-settings';
+import { propertyEn } from './parts/property';
 import { pipelineEn } from './parts/pipeline';
 import { reportsEn } from './parts/reports';
 import { tripsEn } from './parts/trips';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...needReportsEn,
   ...webhooksEn,
   ...visitsEn,
+  ...propertyEn,
   ...adminCalendarEn,
   'app.name': 'Kaimen',
   'app.tagline': 'Biotech development-services cluster workspace',

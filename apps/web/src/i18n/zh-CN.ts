@@ -5,6 +5,7 @@ import { needsZh } from './parts/needs';
 import { needReportsZh } from './parts/need-reports';
 import { notificationsZh } from './parts/notifications';
 import { pipelineSettingsZh } from './parts/pipeline-settings';
+import { propertyZh } from './parts/property';
 import { pipelineZh } from './parts/pipeline';
 import { reportsZh } from './parts/reports';
 import { tripsZh } from './parts/trips';
@@ -24,6 +25,7 @@ export const zhCN = {
   ...needReportsZh,
   ...webhooksZh,
   ...visitsZh,
+  ...propertyZh,
   ...adminCalendarZh,
   'app.name': '开门',
   'app.tagline': '生物技术开发服务产业集群工作平台',

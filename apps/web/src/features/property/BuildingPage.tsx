@@ -1,0 +1,101 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Result, Row, Space, Statistic } from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { isApiError } from '../../api/client';
+import { PATHS } from '../../app/access';
+import { useI18n } from '../../i18n/use-i18n';
+import { useUser } from '../auth/session';
+import { AddFloorModal } from './AddFloorModal';
+import { useBuilding } from './property-api';
+import { canEditProperty, formatArea, formatPercent } from './property-format';
+import type { Unit } from './property-types';
+import { RentControlTable, StatusLegend } from './RentControlTable';
+import { rentControl } from './rent-control';
+import { UnitDrawer } from './UnitDrawer';
+import { UnitFormDrawer, type UnitFormTarget } from './UnitFormDrawer';
+
+/** A building's page: its vacancy, the legend with counts and the rent-control table. */
+export function BuildingPage() {
+  const { t } = useI18n();
+  const user = useUser();
+  const { id = '' } = useParams();
+  const building = useBuilding(id);
+  const [openUnitId, setOpenUnitId] = useState<string | null>(null);
+  const [formTarget, setFormTarget] = useState<UnitFormTarget | null>(null);
+  const [addingFloor, setAddingFloor] = useState(false);
+  const editable = canEditProperty(user.role);
+  const data = building.data;
+  const table = useMemo(() => (data ? rentControl(data.floors, data.units) : null), [data]);
+
+  if (building.isError) {
+    const notFound = isApiError(building.error, 'not-found');
+    return (
+      <Result
+        status={notFound ? '404' : 'error'}
+        title={notFound ? '404' : t('error.unexpected')}
+        subTitle={notFound ? t('error.notFoundPage') : undefined}
+      />
+    );
+  }
+  // The drawer follows the refreshed building, so an edit or a new lease shows at once.
+  const openUnit: Unit | null = data?.units.find((u) => String(u.id) === openUnitId) ?? null;
+
+  return (
+    <Card
+      loading={building.isPending}
+      title={
+        <Space>
+          <Link to={PATHS.buildings}>
+            <ArrowLeftOutlined />
+          </Link>
+          {data?.name}
+        </Space>
+      }
+      extra={
+        editable &&
+        data && (
+          <Button onClick={() => setAddingFloor(true)} data-testid="floor-create">
+            {t('property.addFloor')}
+          </Button>
+        )
+      }
+    >
+      {data && table && (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Row gutter={16}>
+            <Col xs={12} md={6}>
+              <Statistic
+                title={t('property.vacancyRate')}
+                value={formatPercent(table.vacancyRate)}
+                data-testid="vacancy-rate"
+              />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('property.unitCount')} value={data.units.length} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('property.totalArea')} value={formatArea(table.totalArea)} />
+            </Col>
+            <Col xs={12} md={6}>
+              <Statistic title={t('property.vacantArea')} value={formatArea(table.vacantArea)} />
+            </Col>
+          </Row>
+          <StatusLegend counts={table.counts} />
+          <RentControlTable
+            table={table}
+            onOpen={(unit) => setOpenUnitId(String(unit.id))}
+            {...(editable ? { onAdd: (floor) => setFormTarget({ mode: 'new', floor }) } : {})}
+          />
+          <AddFloorModal building={data} open={addingFloor} onClose={() => setAddingFloor(false)} />
+        </Space>
+      )}
+      <UnitDrawer
+        unit={openUnit}
+        onClose={() => setOpenUnitId(null)}
+        onEdit={() => openUnit && setFormTarget({ mode: 'edit', unit: openUnit })}
+      />
+      <UnitFormDrawer target={formTarget} onClose={() => setFormTarget(null)} />
+    </Card>
+  );
+}

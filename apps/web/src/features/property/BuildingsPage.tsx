@@ -1,0 +1,93 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { useI18n } from '../../i18n/use-i18n';
+import { useUser } from '../auth/session';
+import { CreateParkModal, type CreateTarget } from './CreateParkModal';
+import { useBuildings, useParks } from './property-api';
+import { buildingPath, canEditProperty } from './property-format';
+import type { Building } from './property-types';
+
+/** 楼宇与租控: each park with its buildings; a building opens its rent-control table. */
+export function BuildingsPage() {
+  const { t } = useI18n();
+  const user = useUser();
+  const parks = useParks();
+  const buildings = useBuildings();
+  const [target, setTarget] = useState<CreateTarget | null>(null);
+  const editable = canEditProperty(user.role);
+
+  const columns = [
+    {
+      key: 'name',
+      title: t('property.buildingName'),
+      render: (_: unknown, b: Building) => <Link to={buildingPath(b.id)}>{b.name}</Link>,
+    },
+    { key: 'floorCount', dataIndex: 'floorCount', title: t('property.floorCount'), width: 120 },
+    {
+      key: 'open',
+      title: t('common.actions'),
+      width: 120,
+      render: (_: unknown, b: Building) => <Link to={buildingPath(b.id)}>{t('property.openRentControl')}</Link>,
+    },
+  ];
+
+  return (
+    <Card
+      title={t('property.parks')}
+      loading={parks.isPending}
+      extra={
+        editable && (
+          <Space>
+            <Button onClick={() => setTarget({ kind: 'park' })} data-testid="park-create">
+              {t('property.createPark')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              disabled={(parks.data ?? []).length === 0}
+              onClick={() => setTarget({ kind: 'building' })}
+              data-testid="building-create"
+            >
+              {t('property.createBuilding')}
+            </Button>
+          </Space>
+        )
+      }
+    >
+      {(parks.data ?? []).length === 0 && <Empty description={t('property.noParks')} />}
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {(parks.data ?? []).map((park) => (
+          <Card
+            key={park.id}
+            type="inner"
+            title={park.name}
+            extra={
+              <Space>
+                {park.address && <Typography.Text type="secondary">{park.address}</Typography.Text>}
+                {editable && (
+                  <Button size="small" onClick={() => setTarget({ kind: 'building', parkId: String(park.id) })}>
+                    {t('property.createBuilding')}
+                  </Button>
+                )}
+              </Space>
+            }
+            data-testid={`park-${park.id}`}
+          >
+            <Table<Building>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              loading={buildings.isFetching}
+              dataSource={(buildings.data ?? []).filter((b) => String(b.parkId) === String(park.id))}
+              columns={columns}
+              locale={{ emptyText: t('property.noBuildings') }}
+            />
+          </Card>
+        ))}
+      </Space>
+      <CreateParkModal target={target} parks={parks.data ?? []} onClose={() => setTarget(null)} />
+    </Card>
+  );
+}

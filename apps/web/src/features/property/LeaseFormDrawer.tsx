@@ -1,0 +1,164 @@
+import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { EnterpriseSelect } from '../../components/EnterpriseSelect';
+import { FormDrawer } from '../../components/FormDrawer';
+import { useShowProblem } from '../../components/use-show-problem';
+import { useI18n } from '../../i18n/use-i18n';
+import { useBuildings, useBuildingUnits, usePropertyMutations } from './property-api';
+import { formatArea, unitStatusLabel } from './property-format';
+import type { Lease } from './property-types';
+
+interface LeaseFormValues {
+  enterpriseId: string;
+  buildingId?: string;
+  unitIds: string[];
+  startsOn: Dayjs;
+  endsOn: Dayjs;
+  monthlyRent: number;
+  deposit?: number | null;
+  rentFreeMonths?: number | null;
+  escalationPercent?: number | null;
+  notes?: string;
+}
+
+/** 新建租赁: a company, units of one building, the term and the money. An overlap is refused by the server (409). */
+export function LeaseFormDrawer({
+  open,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSaved?: (lease: Lease) => void;
+}) {
+  const { t, locale } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<LeaseFormValues>();
+  const showProblem = useShowProblem();
+  const { createLease } = usePropertyMutations();
+  const buildings = useBuildings();
+  const buildingId = Form.useWatch('buildingId', form);
+  const units = useBuildingUnits(open ? buildingId : undefined);
+
+  useEffect(() => {
+    if (open) form.resetFields();
+  }, [open, form]);
+
+  const onFinish = (v: LeaseFormValues) =>
+    createLease.mutate(
+      {
+        enterpriseId: v.enterpriseId,
+        unitIds: v.unitIds,
+        startsOn: v.startsOn.format('YYYY-MM-DD'),
+        endsOn: v.endsOn.format('YYYY-MM-DD'),
+        monthlyRent: v.monthlyRent,
+        ...(v.deposit != null ? { deposit: v.deposit } : {}),
+        ...(v.rentFreeMonths != null ? { rentFreeMonths: v.rentFreeMonths } : {}),
+        ...(v.escalationPercent != null ? { escalationPercent: v.escalationPercent } : {}),
+        notes: v.notes || null,
+      },
+      {
+        onSuccess: (lease) => {
+          void message.success(t('leases.saved'));
+          onClose();
+          onSaved?.(lease);
+        },
+        onError: (error) => showProblem(error, form),
+      },
+    );
+
+  const required = { required: true, message: t('common.required') };
+  const endsAfterStart = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, value: Dayjs | undefined) => {
+      const start = getFieldValue('startsOn') as Dayjs | undefined;
+      return !value || !start || !value.isBefore(start, 'day')
+        ? Promise.resolve()
+        : Promise.reject(new Error(t('leases.endsBeforeStart')));
+    },
+  });
+  return (
+    <FormDrawer open={open} title={t('leases.create')} onClose={onClose} form={form} saving={createLease.isPending}>
+      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="lease-form">
+        <Form.Item name="enterpriseId" label={t('leases.enterprise')} rules={[required]}>
+          <EnterpriseSelect testId="lease-enterprise" active={open} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <Form.Item
+              name="buildingId"
+              label={t('leases.building')}
+              extra={t('leases.buildingHint')}
+              rules={[required]}
+            >
+              <Select
+                showSearch={{ optionFilterProp: 'label' }}
+                loading={buildings.isPending}
+                options={(buildings.data ?? []).map((b) => ({ value: String(b.id), label: b.name }))}
+                onChange={() => form.setFieldValue('unitIds', [])}
+                data-testid="lease-building"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={14}>
+            <Form.Item name="unitIds" label={t('leases.units')} rules={[required]}>
+              <Select
+                mode="multiple"
+                disabled={!buildingId}
+                loading={units.isFetching}
+                showSearch={{ optionFilterProp: 'label' }}
+                options={(units.data ?? []).map((u) => ({
+                  value: String(u.id),
+                  label: `${u.code} · ${formatArea(u.area)} · ${unitStatusLabel(u.status, locale)}`,
+                }))}
+                data-testid="lease-units"
+              />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="startsOn" label={t('leases.startsOn')} rules={[required]}>
+              <DatePicker style={{ width: '100%' }} data-testid="lease-starts-on" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="endsOn"
+              label={t('leases.endsOn')}
+              dependencies={['startsOn']}
+              rules={[required, endsAfterStart]}
+            >
+              <DatePicker style={{ width: '100%' }} data-testid="lease-ends-on" />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={16}>
+          <Col xs={24} md={6}>
+            <Form.Item name="monthlyRent" label={t('leases.monthlyRent')} rules={[required]}>
+              <InputNumber min={0} style={{ width: '100%' }} data-testid="lease-rent" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name="deposit" label={t('leases.deposit')}>
+              <InputNumber min={0} style={{ width: '100%' }} data-testid="lease-deposit" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name="rentFreeMonths" label={t('leases.rentFreeMonths')}>
+              <InputNumber min={0} max={120} precision={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={6}>
+            <Form.Item name="escalationPercent" label={t('leases.escalation')}>
+              <InputNumber min={0} max={100} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="notes" label={t('leases.notes')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
+        </Form.Item>
+      </Form>
+    </FormDrawer>
+  );
+}

@@ -1,0 +1,117 @@
+import type { Page } from '@playwright/test';
+import { chooseOption, expect, signIn, test, unique } from '../fixtures.js';
+
+/** An office date (Asia/Shanghai) `days` from today, as 'YYYY-MM-DD'. */
+const officeDay = (days: number): string =>
+  new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+
+async function pickDate(page: Page, label: string, date: string): Promise<void> {
+  const input = page.getByRole('dialog').getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+/** Fills the 新建租赁 drawer for one unit of the building and saves it. */
+async function fillLease(page: Page, building: string, unit: string, startsOn: string, endsOn: string) {
+  await page.getByTestId('lease-create').click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByTestId('lease-enterprise').click();
+  await page.keyboard.type('开门示范');
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '开门示范生物科技有限公司' })
+    .click();
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await chooseOption(page, '楼宇', building);
+  await drawer.getByRole('combobox', { name: '单元' }).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${unit} ·` }).click();
+  await pickDate(page, '起租日', startsOn);
+  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await pickDate(page, '到期日', endsOn);
+  await drawer.getByLabel('月租金（元）').fill('12000');
+  await drawer.getByRole('button', { name: '保存' }).click();
+}
+
+test.describe('property: buildings, rent control and leases', () => {
+  const tag = unique('e2e');
+  const park = `生物医药产业园 ${tag}`;
+  const building = `研发楼 A ${tag}`;
+
+  test('a property manager builds a floor of units, leases one and is refused an overlapping lease', async ({
+    page,
+  }) => {
+    await signIn(page, 'property');
+    await page.getByTestId('side-nav').getByText('载体', { exact: true }).click();
+    await page.getByTestId('side-nav').getByText('楼宇与租控').click();
+    await expect(page).toHaveURL(/\/property$/);
+
+    await page.getByTestId('park-create').click();
+    await page.getByRole('dialog').getByLabel('园区名称').fill(park);
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+
+    await page.getByTestId('building-create').click();
+    await chooseOption(page, '园区', park);
+    await page.getByRole('dialog').getByLabel('楼宇名称').fill(building);
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await page.getByRole('link', { name: building }).click();
+    await expect(page).toHaveURL(/\/property\/buildings\/[^/]+$/);
+    const buildingUrl = page.url();
+
+    await page.getByTestId('floor-create').click();
+    await expect(page.getByRole('dialog').getByLabel('楼层号')).toHaveValue('1');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await expect(page.getByTestId('floor-1')).toBeVisible();
+
+    for (const [code, area] of [
+      ['101', '120'],
+      ['102', '280'],
+    ] as const) {
+      await page.getByTestId('add-unit-1').click();
+      const drawer = page.getByRole('dialog');
+      await drawer.getByLabel('编号').fill(code);
+      await chooseOption(page, '类型', '研发实验室');
+      await drawer.getByLabel('面积（m²）').fill(area);
+      await drawer.getByRole('button', { name: '保存' }).click();
+      await expect(drawer).toBeHidden();
+      await expect(page.getByTestId(`unit-${code}`)).toBeVisible();
+    }
+
+    // Both vacant: green cells, the legend counts them, and the whole building is vacant.
+    await expect(page.getByTestId('unit-101')).toHaveAttribute('data-status', 'vacant');
+    await expect(page.getByTestId('unit-102')).toHaveAttribute('data-status', 'vacant');
+    await expect(page.getByTestId('unit-101')).toContainText('120 m²');
+    await expect(page.getByTestId('unit-101')).toContainText('研发实验室');
+    await expect(page.getByTestId('legend-vacant')).toHaveText('空置 2');
+    await expect(page.getByTestId('vacancy-rate')).toContainText('100.0%');
+
+    await page.getByTestId('side-nav').getByText('租赁', { exact: true }).click();
+    await expect(page).toHaveURL(/\/property\/leases$/);
+    await fillLease(page, building, '101', officeDay(-10), officeDay(365));
+    await expect(page.getByText('租赁已创建')).toBeVisible();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    const row = page.getByTestId('leases-table').locator('tr', { hasText: `${building} 101` });
+    await expect(row).toContainText('履行中');
+    await expect(row).toContainText('开门示范生物科技有限公司');
+
+    // A second lease of 101 overlapping the first is refused, and the message names the unit and the dates.
+    await fillLease(page, building, '101', officeDay(30), officeDay(400));
+    await expect(page.locator('.ant-message')).toContainText(
+      `单元 101 在 ${officeDay(-10)} 至 ${officeDay(365)} 已出租`,
+    );
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+
+    await page.goto(buildingUrl);
+    await expect(page.getByTestId('unit-101')).toHaveAttribute('data-status', 'leased');
+    await expect(page.getByTestId('unit-102')).toHaveAttribute('data-status', 'vacant');
+    await expect(page.getByTestId('legend-leased')).toHaveText('已租 1');
+    await expect(page.getByTestId('vacancy-rate')).toContainText('70.0%');
+
+    // The cell opens the unit with its current lease.
+    await page.getByTestId('unit-101').click();
+    await expect(page.getByTestId('unit-drawer-status')).toHaveText('已租');
+    await expect(page.getByTestId('unit-current-lease')).toContainText('开门示范生物科技有限公司');
+  });
+});
