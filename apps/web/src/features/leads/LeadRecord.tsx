@@ -19,13 +19,14 @@ import {
 } from './lead-format';
 import { LeadActions } from './LeadActions';
 import { LeadActivitiesTab } from './LeadActivitiesTab';
+import { LeadSpaceTab } from '../property/LeadSpaceTab';
 import { LeadContactsTab } from './LeadContactsTab';
 import { LeadFilesTab } from './LeadFilesTab';
 import { LeadStageSteps } from './LeadStageSteps';
 import { LeadTimelineTab } from './LeadTimelineTab';
 import { useLead, useLeadTimeline } from './leads-api';
 
-const TABS = ['timeline', 'activities', 'files', 'contacts'] as const;
+const TABS = ['timeline', 'activities', 'files', 'contacts', 'space'] as const;
 
 /** One lead: stage steps, key figures, actions, a pending approval, and tabs (the open tab is in the URL). */
 export function LeadRecord({ id }: { id: Id }) {
@@ -76,6 +77,12 @@ export function LeadRecord({ id }: { id: Id }) {
         </Space>
       ),
       children: <LeadContactsTab lead={lead} />,
+    },
+    // 载体匹配: the units that fit the lead's space need, and those held for it.
+    {
+      key: 'space',
+      label: t('property.match.tab'),
+      children: <LeadSpaceTab leadId={lead.id} canReserve={canWorkLeads(user.role)} />,
     },
   ];
 

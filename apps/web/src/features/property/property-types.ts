@@ -47,6 +47,14 @@ export interface Unit extends Stamps {
   gmpReady: boolean;
   envPermit: boolean;
   notes: string | null;
+  /** The lead it is held for (意向). */
+  reservation?: { leadId: string; companyName: string } | null;
+}
+
+export interface UnitMatch {
+  unit: Unit;
+  /** Why it fits, in the reader's language. */
+  reasons: string[];
 }
 
 export interface BuildingDetail extends Building {

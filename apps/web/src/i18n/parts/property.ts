@@ -1,5 +1,15 @@
 /** Messages of the property screens (楼宇与租控, 租赁); `en` must cover every key of `zh`. */
 export const propertyZh = {
+  'property.match.tab': '载体匹配',
+  'property.match.title': '符合需求的单元（{count}）',
+  'property.match.none': '暂无符合需求的空置单元',
+  'property.match.noNeed': '该项目尚未填写载体类型和面积需求：编辑项目后即可匹配。',
+  'property.match.held': '已为本项目保留意向',
+  'property.match.reserve': '保留意向',
+  'property.match.release': '取消意向',
+  'property.match.reserved': '已保留意向：{code}',
+  'property.match.released': '已取消意向：{code}',
+  'property.match.rent': '{rent} 元/㎡·月',
   'nav.property': '载体',
   'nav.buildings': '楼宇与租控',
   'nav.leases': '租赁',
@@ -82,6 +92,16 @@ export const propertyZh = {
 } as const;
 
 export const propertyEn: Record<keyof typeof propertyZh, string> = {
+  'property.match.tab': 'Space',
+  'property.match.title': 'Units that fit ({count})',
+  'property.match.none': 'No vacant unit fits this need',
+  'property.match.noNeed': 'This lead has no unit type and area yet: edit the lead to match it.',
+  'property.match.held': 'Held for this lead',
+  'property.match.reserve': 'Hold for this lead',
+  'property.match.release': 'Release',
+  'property.match.reserved': 'Held: {code}',
+  'property.match.released': 'Released: {code}',
+  'property.match.rent': '{rent} yuan/m²·month',
   'nav.property': 'Property',
   'nav.buildings': 'Buildings & rent control',
   'nav.leases': 'Leases',
