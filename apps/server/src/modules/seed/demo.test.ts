@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, TEST_PASSWORD, type TestHarness } from '../../test/helper.js';
+import { DEMO_PARCELS, DEMO_PROPERTY_UNITS } from './demo-property.js';
 import { DEMO_ENTERPRISES, seedDemo } from './demo.js';
 
 let h: TestHarness;
@@ -50,6 +51,25 @@ describe('demo tenant', () => {
     // One in fifty of the generated companies, and the demo company of the enterprise user.
     expect(mine.total).toBe(DEMO_ENTERPRISES / 50 + 1);
     expect(mine.items.every((e) => e.assignedOfficer?.displayName === '陈服务')).toBe(true);
+  });
+
+  it('has a park of four buildings with about 200 units, over half leased, and 30 parcels with outlines', async () => {
+    const pm = await login(h.app, 'property');
+    const buildings = (await pm.get('/api/buildings')).json();
+    expect(buildings.items).toHaveLength(4);
+    const units = (await pm.get('/api/units?pageSize=1')).json();
+    expect(units.total).toBe(DEMO_PROPERTY_UNITS);
+    const leased = (await pm.get('/api/units?status=leased&pageSize=1')).json();
+    expect(leased.total).toBeGreaterThan(DEMO_PROPERTY_UNITS / 2);
+    expect(leased.total).toBeLessThan(DEMO_PROPERTY_UNITS * 0.7);
+    const gmp = (await pm.get('/api/units?type=gmp&gmpReady=true&pageSize=1')).json();
+    expect(gmp.total).toBeGreaterThan(10);
+    const parcels = (await pm.get('/api/parcels?pageSize=50')).json();
+    expect(parcels.total).toBe(DEMO_PARCELS);
+    expect(parcels.items.every((p: { outline: { type: string } | null }) => p.outline?.type === 'Polygon')).toBe(true);
+    const active = (await pm.get('/api/leases?status=active&pageSize=200')).json();
+    const soon = new Date(h.clock.now().getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
+    expect(active.items.some((l: { endsOn: string }) => l.endsOn <= soon)).toBe(true);
   });
 
   it('does nothing the second time', async () => {

@@ -11,6 +11,7 @@ import { provisionTenant } from '../tenants/tenants.service.js';
 import { chainNodeIds, insertEnterprisesBulk, type BulkEnterprise } from './bulk-enterprises.js';
 import { DEMO_DEPARTMENT_HEAD, DEMO_SERVICE_OFFICERS, seedDemoNeeds } from './demo-needs.js';
 import { DEMO_EXTRA_OFFICERS, seedDemoPipeline } from './demo-pipeline.js';
+import { seedDemoProperty } from './demo-property.js';
 import { generateEnterprises } from './enterprise-generator.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
@@ -162,6 +163,7 @@ export async function seedDemo(
         companyUser: { ...named('enterprise'), enterpriseId },
       },
     );
+    await seedDemoProperty(trx, { tenantId: tenant.id, now: o.now, createdBy: userIds.get('property')! });
     await recordAudit(
       trx,
       { actor: null, ip: null, requestId: null, locale: 'zh-CN', now: o.now },
