@@ -62,9 +62,12 @@ export async function getNeedReports(
       .execute(),
     db
       .selectFrom('needs')
-      .innerJoin('enterpriseChainNodes as ecn', (j) =>
-        j.onRef('ecn.tenantId', '=', 'needs.tenantId').onRef('ecn.enterpriseId', '=', 'needs.enterpriseId'),
-      )
+      // A cross join with the join condition in the where: SQLite keeps the open needs as the outer loop (measured at
+      // 200k needs: 27 ms, against 43 s when it chose the ~13,000 chain-node rows outside); PostgreSQL plans it as the
+      // inner join it is.
+      .crossJoin('enterpriseChainNodes as ecn')
+      .whereRef('ecn.tenantId', '=', 'needs.tenantId')
+      .whereRef('ecn.enterpriseId', '=', 'needs.enterpriseId')
       .select((eb) => ['ecn.chainNodeId', 'needs.categoryCode', eb.fn.countAll().as('count')])
       .where(scope)
       .where('needs.status', 'in', OPEN)
