@@ -1,3 +1,4 @@
+import { likeContains } from '../../lib/like.js';
 import {
   LEAD_STAGES,
   normalizeCompanyName,
@@ -121,12 +122,12 @@ async function listCondition(db: Executor, actor: Actor, q: Omit<TListLeadsReque
     if (q.enterpriseId) conds.push(eb('leads.enterpriseId', '=', q.enterpriseId));
     if (q.tripId) conds.push(eb('leads.tripId', '=', q.tripId));
     if (q.q) {
-      const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = likeContains(q.q);
       conds.push(
         eb.or([
           sql<SqlBool>`${sql.ref('leads.companyName')} like ${like} escape '\\'`,
           eb('leads.uscc', '=', q.q.toUpperCase()),
-          sql<SqlBool>`${sql.ref('leads.normalizedName')} like ${`%${normalizeCompanyName(q.q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`} escape '\\'`,
+          sql<SqlBool>`${sql.ref('leads.normalizedName')} like ${likeContains(normalizeCompanyName(q.q))} escape '\\'`,
         ]),
       );
     }

@@ -23,6 +23,7 @@ import { tenantOf, type Actor, type RequestContext } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
+import { containsText } from '../../lib/like.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { departmentUsers, enterpriseUsers, tellDepartmentRobot, tellUsers, type NeedNotice } from './needs.notify.js';
@@ -436,11 +437,11 @@ export async function findNeeds(db: Executor, ctx: RequestContext, q: TListNeeds
     }
   }
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = q.q;
     base = base.where((eb) =>
       eb.or([
-        eb('needs.title', 'like', like),
-        eb('needs.reference', 'like', like),
+        containsText('needs.title', text),
+        containsText('needs.reference', text),
         eb(
           'needs.enterpriseId',
           'in',
@@ -448,7 +449,7 @@ export async function findNeeds(db: Executor, ctx: RequestContext, q: TListNeeds
             .selectFrom('enterprises')
             .select('enterprises.id')
             .where('enterprises.tenantId', '=', tenantId)
-            .where('enterprises.name', 'like', like),
+            .where(containsText('enterprises.name', text)),
         ),
       ]),
     );

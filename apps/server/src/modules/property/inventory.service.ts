@@ -1,3 +1,4 @@
+import { containsText } from '../../lib/like.js';
 import { officeDate, ZBuildingInput, ZFloorInput, ZParkInput, ZUnitInput } from '@kaimen/shared';
 import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { z } from 'zod';
@@ -295,7 +296,7 @@ export async function findUnits(db: Executor, ctx: RequestContext, q: TListUnits
       ),
     );
   }
-  if (q.q) base = base.where('units.code', 'like', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q.q) base = base.where(containsText('units.code', q.q));
   const sort = q.sort ?? 'code';
   const desc = sort.startsWith('-');
   const col = SORT[sort.replace('-', '') as keyof typeof SORT];

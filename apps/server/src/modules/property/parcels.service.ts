@@ -1,3 +1,4 @@
+import { containsText } from '../../lib/like.js';
 import type { ZParcelInput } from '@kaimen/shared';
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
@@ -32,8 +33,8 @@ export async function findParcels(db: Executor, ctx: RequestContext, q: TListPar
   let base = db.selectFrom('parcels').where(parcelsPolicy.where(ctx.actor!, 'read', 'parcels'));
   if (q.status) base = base.where('status', '=', q.status);
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([eb('code', 'like', like), eb('name', 'like', like)]));
+    const text = q.q;
+    base = base.where((eb) => eb.or([containsText('parcels.code', text), containsText('parcels.name', text)]));
   }
   const sort = q.sort ?? 'code';
   const desc = sort.startsWith('-');

@@ -1,3 +1,4 @@
+import { likeContains } from '../../lib/like.js';
 import type { Locale, Role } from '@kaimen/shared';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database.js';
@@ -108,14 +109,13 @@ async function writeMembers(db: Executor, tenantId: string, tripId: string, ids:
 }
 
 const SORTS = { startsOn: 'startsOn', title: 'title', updatedAt: 'updatedAt' } as const;
-const escapeLike = (s: string) => s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function findTrips(db: Executor, actor: Actor, q: TListTripsRequest) {
   const tenantId = tenantOf(actor);
   const query = db.selectFrom('trips').where((eb) => {
     const conds: Expression<SqlBool>[] = [tripsPolicy.where(actor, 'list', 'trips')(eb)];
     if (q.q) {
-      const like = `%${escapeLike(q.q)}%`;
+      const like = likeContains(q.q.toLowerCase());
       conds.push(
         eb.or([
           sql<SqlBool>`lower(trips.title) like ${like} escape '\\'`,

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { parseJson } from '../../lib/json.js';
+import { containsText } from '../../lib/like.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { findNeeds, insertNeed } from '../needs/needs.service.js';
@@ -256,10 +257,10 @@ export async function findVisits(db: Executor, actor: Actor, q: TListVisitsReque
     );
   }
   if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = q.q;
     base = base.where((eb) =>
       eb.or([
-        eb('visits.notes', 'like', like),
+        containsText('visits.notes', text),
         eb(
           'visits.enterpriseId',
           'in',
@@ -267,7 +268,7 @@ export async function findVisits(db: Executor, actor: Actor, q: TListVisitsReque
             .selectFrom('enterprises')
             .select('enterprises.id')
             .where('enterprises.tenantId', '=', tenantId)
-            .where('enterprises.name', 'like', like),
+            .where(containsText('enterprises.name', text)),
         ),
       ]),
     );
