@@ -7,6 +7,27 @@ export interface JobDefinition {
   run: (deps: Deps, now: Date) => Promise<void>;
 }
 
+/**
+ * Runs `fn` for every active tenant, each on its own: one tenant's failure stops no other, and the run fails at the end
+ * naming every tenant that failed (the job_runs row keeps the message).
+ */
+export async function forEachTenant(
+  deps: Deps,
+  what: string,
+  fn: (tenantId: string) => Promise<unknown>,
+): Promise<void> {
+  const tenants = await deps.database.db.selectFrom('tenants').select('id').where('disabled', '=', 0).execute();
+  const failures: string[] = [];
+  for (const t of tenants) {
+    try {
+      await fn(t.id);
+    } catch (err) {
+      failures.push(`${t.id}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  if (failures.length) throw new Error(`${what} failed for ${failures.join('; ')}`);
+}
+
 export interface JobRunnerOptions {
   /** How often `start()` looks for due jobs; a job runs at most this late into its slot. */
   tickMs?: number;

@@ -4,7 +4,7 @@ import type { OverdueKind } from '../../db/schema/pipeline.js';
 import type { RequestContext } from '../../lib/actor.js';
 import { parseJson } from '../../lib/json.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import { forEachTenant, type JobDefinition } from '../jobs/job-runner.js';
 import { notify } from '../notifications/notifications.repository.js';
 
 /**
@@ -201,16 +201,6 @@ export async function checkTenantFollowUps(database: Database, tenantId: string,
 export const leadFollowUpJob: JobDefinition = {
   name: JOB_NAME,
   everyMs: 3_600_000,
-  run: async (deps, now) => {
-    const tenants = await deps.database.db.selectFrom('tenants').select('id').where('disabled', '=', 0).execute();
-    const failures: string[] = [];
-    for (const t of tenants) {
-      try {
-        await checkTenantFollowUps(deps.database, t.id, now);
-      } catch (err) {
-        failures.push(`${t.id}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    if (failures.length) throw new Error(`follow-up check failed for ${failures.join('; ')}`);
-  },
+  run: (deps, now) =>
+    forEachTenant(deps, 'follow-up check', (tenantId) => checkTenantFollowUps(deps.database, tenantId, now)),
 };

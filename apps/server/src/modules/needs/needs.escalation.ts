@@ -4,7 +4,7 @@ import type { RequestContext } from '../../lib/actor.js';
 import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import { forEachTenant, type JobDefinition } from '../jobs/job-runner.js';
 import { departmentUsers, tellDepartmentRobot, tellUsers, type NeedNotice } from './needs.notify.js';
 
 /**
@@ -135,16 +135,6 @@ async function escalateOne(
 export const needEscalationJob: JobDefinition = {
   name: JOB_NAME,
   everyMs: 5 * 60_000,
-  run: async (deps, now) => {
-    const tenants = await deps.database.db.selectFrom('tenants').select('id').where('disabled', '=', 0).execute();
-    const failures: string[] = [];
-    for (const tenant of tenants) {
-      try {
-        await escalateTenantNeeds(deps.database, tenant.id, now);
-      } catch (err) {
-        failures.push(`${tenant.id}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    if (failures.length) throw new Error(`need escalation failed for ${failures.join('; ')}`);
-  },
+  run: (deps, now) =>
+    forEachTenant(deps, 'need escalation', (tenantId) => escalateTenantNeeds(deps.database, tenantId, now)),
 };

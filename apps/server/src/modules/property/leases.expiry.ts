@@ -2,7 +2,7 @@ import { officeDate } from '@kaimen/shared';
 import type { Database } from '../../db/database.js';
 import type { RequestContext } from '../../lib/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import type { JobDefinition } from '../jobs/job-runner.js';
+import { forEachTenant, type JobDefinition } from '../jobs/job-runner.js';
 import { notify } from '../notifications/notifications.repository.js';
 
 /**
@@ -90,16 +90,6 @@ export async function announceExpiringLeases(database: Database, tenantId: strin
 export const leaseExpiryJob: JobDefinition = {
   name: JOB_NAME,
   everyMs: 3_600_000,
-  run: async (deps, now) => {
-    const tenants = await deps.database.db.selectFrom('tenants').select('id').where('disabled', '=', 0).execute();
-    const failures: string[] = [];
-    for (const t of tenants) {
-      try {
-        await announceExpiringLeases(deps.database, t.id, now);
-      } catch (err) {
-        failures.push(`${t.id}: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    }
-    if (failures.length) throw new Error(`lease expiry check failed for ${failures.join('; ')}`);
-  },
+  run: (deps, now) =>
+    forEachTenant(deps, 'lease expiry check', (tenantId) => announceExpiringLeases(deps.database, tenantId, now)),
 };
