@@ -4,7 +4,7 @@
  * with their timelines, written in bulk as the demo seed writes them (demo-needs.ts: bulkInsert, the same vocabulary
  * and workflow, clocks from the office calendar) but at scale and in batches of their own transactions.
  */
-import { bulkInsert, type BulkTable, type BulkTarget } from '../apps/server/src/db/bulk-insert.js';
+import { bulkInsert, type BulkTarget } from '../apps/server/src/db/bulk-insert.js';
 import type { Database } from '../apps/server/src/db/database.js';
 import { newId } from '../apps/server/src/lib/ids.js';
 import { iso } from '../apps/server/src/lib/time.js';
@@ -18,6 +18,7 @@ import {
   UNSATISFIED_WORDS,
   VISIT_NOTES,
 } from '../apps/server/src/modules/seed/demo-needs-vocabulary.js';
+import { NEED_TABLES } from '../apps/server/src/modules/seed/demo-needs.js';
 import { generateEnterprises } from '../apps/server/src/modules/seed/enterprise-generator.js';
 import { hashSeed, RowRandom } from '../apps/server/src/modules/seed/generator-random.js';
 import { provisionTenant } from '../apps/server/src/modules/tenants/tenants.service.js';
@@ -54,54 +55,6 @@ const DAY = 24 * HOUR;
 /** Needs per write transaction (with ~5 events each). */
 const NEED_BATCH = 10_000;
 const COMPANY_BATCH = 5_000;
-
-const text = (name: string) => ({ name, type: 'text' as const });
-const int = (name: string) => ({ name, type: 'integer' as const });
-const texts = (...names: string[]) => names.map(text);
-const STAMPS = [text('created_at'), text('updated_at'), int('version')];
-
-/** The demo seed's tables (demo-needs.ts), the same columns in the same order. */
-const TABLES = {
-  visits: {
-    name: 'visits',
-    columns: [...texts('tenant_id', 'id', 'enterprise_id', 'visited_on', 'kind', 'notes', 'created_by'), ...STAMPS],
-  },
-  visitors: { name: 'visit_visitors', columns: texts('tenant_id', 'visit_id', 'user_id') },
-  visitDepartments: { name: 'visit_departments', columns: texts('tenant_id', 'visit_id', 'department_id') },
-  needs: {
-    name: 'needs',
-    columns: [
-      ...texts('tenant_id', 'id', 'reference', 'enterprise_id', 'visit_id', 'category_code', 'title', 'description'),
-      ...texts('source', 'urgency', 'lead_department_id', 'status', 'officer_id', 'submitted_at', 'accept_by'),
-      ...texts('due_on', 'due_at', 'accepted_at', 'resolved_at', 'resolution', 'confirmed_at', 'satisfaction'),
-      ...texts('closed_at', 'returned_reason'),
-      int('reopened_count'),
-      ...texts('escalated_at', 'escalation_kind', 'escalation_reason'),
-      int('resolved_late'),
-      text('created_by'),
-      ...STAMPS,
-    ],
-  },
-  supporting: { name: 'need_departments', columns: texts('tenant_id', 'need_id', 'department_id') },
-  events: {
-    name: 'need_events',
-    columns: texts(
-      'tenant_id',
-      'id',
-      'need_id',
-      'at',
-      'actor_id',
-      'actor_name',
-      'action',
-      'from_status',
-      'to_status',
-      'text',
-      'department_id',
-      'satisfaction',
-    ),
-  },
-  holidays: { name: 'holidays', columns: texts('tenant_id', 'date', 'kind', 'name', 'created_at') },
-} satisfies Record<string, BulkTable>;
 
 /** Office time (UTC+8) at a date and hour; the office date of an instant; its weekday (0 Sunday). */
 const officeInstant = (date: string, hour: number) => Date.parse(`${date}T00:00:00+08:00`) + hour * HOUR;
@@ -178,7 +131,7 @@ export async function seedNeedsTenant(
     const target = { trx, dialect: database.dialect, sqlite: database.sqlite };
     await bulkInsert(
       target,
-      TABLES.holidays,
+      NEED_TABLES.holidays,
       DEMO_HOLIDAYS_2026.map((h) => [tenant.id, h.date, h.kind, h.name, stamp]),
     );
     return { tenantId: tenant.id, depts, housing, handler, head, officers, categories };
@@ -260,7 +213,7 @@ export async function seedNeedsTenant(
     for (const key of ['visits', 'visitors', 'visitDepartments'] as const) {
       for (let i = 0; i < rows[key].length; i += 10_000) {
         await inBatchedTransactions(database, (target) =>
-          bulkInsert(target, TABLES[key], rows[key].slice(i, i + 10_000)),
+          bulkInsert(target, NEED_TABLES[key], rows[key].slice(i, i + 10_000)),
         );
       }
     }
@@ -523,9 +476,9 @@ export async function seedNeedsTenant(
       rows.events.push(...events);
     }
     await inBatchedTransactions(database, async (target) => {
-      await bulkInsert(target, TABLES.needs, rows.needs);
-      await bulkInsert(target, TABLES.supporting, rows.supporting);
-      await bulkInsert(target, TABLES.events, rows.events);
+      await bulkInsert(target, NEED_TABLES.needs, rows.needs);
+      await bulkInsert(target, NEED_TABLES.supporting, rows.supporting);
+      await bulkInsert(target, NEED_TABLES.events, rows.events);
     });
   }
   await database.db.updateTable('tenantSettings').set({ needSeq: seq }).where('tenantId', '=', tenantId).execute();

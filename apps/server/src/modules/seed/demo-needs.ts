@@ -37,7 +37,8 @@ const int = (name: string) => ({ name, type: 'integer' as const });
 const texts = (...names: string[]) => names.map(text);
 const STAMPS = [text('created_at'), text('updated_at'), int('version')];
 
-const TABLES = {
+/** The bulk-written tables of visits and needs, columns in the order the rows give their values (the bench uses them too). */
+export const NEED_TABLES = {
   visits: {
     name: 'visits',
     columns: [...texts('tenant_id', 'id', 'enterprise_id', 'visited_on', 'kind', 'notes', 'created_by'), ...STAMPS],
@@ -186,7 +187,7 @@ export async function seedDemoNeeds(target: BulkTarget, o: DemoNeedsOptions): Pr
 
   const holidays = DEMO_HOLIDAYS_2026;
   const cal: WorkingCalendar = workingCalendar(holidays);
-  const rows: Record<keyof typeof TABLES, unknown[][]> = {
+  const rows: Record<keyof typeof NEED_TABLES, unknown[][]> = {
     visits: [],
     visitors: [],
     visitDepartments: [],
@@ -541,7 +542,8 @@ export async function seedDemoNeeds(target: BulkTarget, o: DemoNeedsOptions): Pr
     }
     rows.events.push(...events);
   }
-  for (const [table, def] of Object.entries(TABLES)) await bulkInsert(target, def, rows[table as keyof typeof TABLES]);
+  for (const [table, def] of Object.entries(NEED_TABLES))
+    await bulkInsert(target, def, rows[table as keyof typeof NEED_TABLES]);
   await trx.updateTable('tenantSettings').set({ needSeq: seq }).where('tenantId', '=', tenantId).execute();
   return { usernames: newUsers.map((u) => u.username) };
 }
