@@ -25,23 +25,49 @@ export type DatabaseOptions = { kind: 'sqlite'; file: string } | { kind: 'postgr
 /** Page cache of a connection for long work (KiB): the default 2 MB makes a million-row transaction crawl. */
 const LONG_WORK_CACHE_KIB = 128 * 1024;
 
-/** Owns the Kysely instance, its pragmas and transactions; data functions take `db` first. */
+/** How long a transaction waits for SQLite's one writer before it answers busy (503, nothing saved). */
+const BEGIN_WAIT_MS = 5_000;
+/** The connection's own busy wait, for the rare write outside a transaction (a synchronous sleep in better-sqlite3). */
+const STATEMENT_BUSY_TIMEOUT_MS = 5_000;
+
 /**
- * SQLite transactions begin IMMEDIATE: they take the write lock at the start, waiting (busy_timeout) while another
- * connection writes. A deferred one that read first and writes later fails at once with "database is locked" when
- * another connection committed in between (WAL cannot upgrade a stale snapshot) — as two job runners, or a request
- * beside an import's own connection, do.
+ * SQLite transactions begin IMMEDIATE: they take the write lock at the start. A deferred one that read first and writes
+ * later fails at once with "database is locked" when another connection committed in between (WAL cannot upgrade a
+ * stale snapshot) — as two job runners, or a request beside an import's own connection, do.
+ *
+ * The begin does not use the busy timeout: better-sqlite3 waits for a lock by sleeping the thread, so a request or a
+ * job waiting behind an import's own connection would stop the whole process — the import included, which runs on the
+ * same event loop — for seconds at a time. The begin fails at once instead and `Database.transaction` tries again
+ * after a pause, with the connection free for readers meanwhile.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: SqliteDatabase.Database) {
+    super({ database: sqlite });
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     driver.beginTransaction = async (connection) => {
-      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      this.sqlite.pragma('busy_timeout = 0');
+      try {
+        await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+      } catch (err) {
+        throw Object.assign(err as Error, { beforeBegin: true });
+      } finally {
+        this.sqlite.pragma(`busy_timeout = ${STATEMENT_BUSY_TIMEOUT_MS}`);
+      }
     };
     return driver;
   }
 }
 
+/** A begin refused because another connection writes: nothing of the transaction ran, so it may be tried again. */
+const lockedBeforeBegin = (err: unknown): boolean =>
+  (err as { beforeBegin?: boolean }).beforeBegin === true && classifyDbError(err) === 'busy';
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Owns the Kysely instance, its pragmas and transactions; data functions take `db` first. */
 export class Database {
   private constructor(
     readonly db: Kysely<DB>,
@@ -57,10 +83,10 @@ export class Database {
       const sqlite = new SqliteDatabase(options.file);
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('foreign_keys = ON');
-      sqlite.pragma('busy_timeout = 5000');
+      sqlite.pragma(`busy_timeout = ${STATEMENT_BUSY_TIMEOUT_MS}`);
       sqlite.pragma('synchronous = NORMAL');
       const db = new Kysely<DB>({
-        dialect: new ImmediateSqliteDialect({ database: sqlite }),
+        dialect: new ImmediateSqliteDialect(sqlite),
         plugins: [new CamelCasePlugin()],
       });
       return new Database(db, 'sqlite', sqlite, options);
@@ -92,8 +118,16 @@ export class Database {
   }
 
   /** Every multi-row write goes through here: all of it lands, or none. */
-  transaction<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(fn);
+  async transaction<T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    const deadline = Date.now() + BEGIN_WAIT_MS;
+    for (let wait = 10; ; wait = Math.min(wait * 2, 250)) {
+      try {
+        return await this.db.transaction().execute(fn);
+      } catch (err) {
+        if (!lockedBeforeBegin(err) || Date.now() + wait > deadline) throw err;
+        await pause(wait);
+      }
+    }
   }
 
   async close(): Promise<void> {

@@ -421,6 +421,35 @@ describe(`spreadsheet imports (${DB_KIND})`, () => {
       expect(again.statusCode, again.body).toBe(201);
     },
   );
+
+  it.runIf(DB_KIND === 'sqlite')(
+    "a write waiting for an import's writer leaves the process running, and lands when the import commits",
+    { timeout: 30_000 },
+    async () => {
+      const work = h.database.forLongWork();
+      work.database.sqlite!.prepare('begin immediate').run();
+      // The import's side goes on while the request waits: this timer ends its transaction. A wait that slept the
+      // thread (better-sqlite3's busy timeout) would keep the timer from running until the request had failed.
+      let importCommitted = false;
+      const importSide = new Promise<void>((resolve) =>
+        setTimeout(() => {
+          work.database.sqlite!.prepare('commit').run();
+          importCommitted = true;
+          resolve();
+        }, 300),
+      );
+      try {
+        const uscc = `91340100MA2PBP212${usccCheckDigit('91340100MA2PBP212')}`;
+        const res = await admin.post('/api/enterprises', { uscc, name: '排队登记公司' });
+        expect(importCommitted).toBe(true);
+        expect(res.statusCode, res.body).toBe(201);
+      } finally {
+        await importSide;
+        await work.release();
+      }
+      expect((await admin.get('/api/enterprises?q=排队登记')).json().items).toHaveLength(1);
+    },
+  );
 });
 
 describe(`import size limit (${DB_KIND})`, () => {

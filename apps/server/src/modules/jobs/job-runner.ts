@@ -113,21 +113,24 @@ export class JobRunner {
   }
 
   private async runOnce(job: JobDefinition, slot: string, now: Date): Promise<JobOutcome['outcome']> {
-    const { db } = this.deps.database;
-    const claim = await db
-      .insertInto('jobRuns')
-      .values({
-        job: job.name,
-        slot,
-        instance: this.instance,
-        startedAt: iso(now),
-        finishedAt: null,
-        status: 'running',
-        error: null,
-      })
-      .onConflict((oc) => oc.columns(['job', 'slot']).doNothing())
-      .returning('id')
-      .executeTakeFirst();
+    const { database } = this.deps;
+    // In a transaction, so that on SQLite the claim waits for an import's writer without stopping the process.
+    const claim = await database.transaction((trx) =>
+      trx
+        .insertInto('jobRuns')
+        .values({
+          job: job.name,
+          slot,
+          instance: this.instance,
+          startedAt: iso(now),
+          finishedAt: null,
+          status: 'running',
+          error: null,
+        })
+        .onConflict((oc) => oc.columns(['job', 'slot']).doNothing())
+        .returning('id')
+        .executeTakeFirst(),
+    );
     if (!claim) return 'taken';
 
     let error: string | null = null;
@@ -137,11 +140,13 @@ export class JobRunner {
       error = (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_LENGTH) || 'failed';
       this.log.error({ err, job: job.name, slot }, 'job failed');
     }
-    await db
-      .updateTable('jobRuns')
-      .set({ finishedAt: iso(this.deps.config.now()), status: error === null ? 'ok' : 'failed', error })
-      .where('id', '=', claim.id)
-      .execute();
+    await database.transaction((trx) =>
+      trx
+        .updateTable('jobRuns')
+        .set({ finishedAt: iso(this.deps.config.now()), status: error === null ? 'ok' : 'failed', error })
+        .where('id', '=', claim.id)
+        .execute(),
+    );
     return error === null ? 'ok' : 'failed';
   }
 }

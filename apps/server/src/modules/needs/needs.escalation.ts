@@ -51,10 +51,12 @@ export async function escalateTenantNeeds(database: Database, tenantId: string, 
   for (const c of candidates) {
     const kind: 'not_accepted' | 'overdue' = c.dueAt < t ? 'overdue' : 'not_accepted';
     const done = await escalateOne(database, tenantId, c, kind, now).catch((err: unknown) => {
-      // Another instance holds the write lock: it is escalating now, or the next run will (the mark is idempotent).
-      if (classifyDbError(err) === 'busy') return false;
+      if (classifyDbError(err) === 'busy') return 'busy' as const;
       throw err;
     });
+    // Another connection has held the writer for the whole wait (a large import, or another instance escalating):
+    // the rest waits for the next run rather than each need waiting in turn (the mark is idempotent).
+    if (done === 'busy') break;
     if (done) result.escalated.push({ needId: c.id, kind });
   }
   return result;
