@@ -7,6 +7,7 @@ import { parseJson } from '../lib/json.js';
 import { pickLocale } from '../lib/locale.js';
 import type { Policy } from '../lib/policy.js';
 import { addMinutes } from '../lib/time.js';
+import { classifyDbError } from '../db/database.js';
 import { deleteSession, findSessionWithUser, touchSession } from '../modules/auth/sessions.repository.js';
 
 export const SESSION_COOKIE = 'kaimen_sid';
@@ -76,7 +77,12 @@ export const sessionPlugin = fp(async (app) => {
       await deleteSession(db, s.sessionId);
       return void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
-    if (now.getTime() - new Date(s.lastSeenAt).getTime() > TOUCH_AFTER_MS) await touchSession(db, s.sessionId, now);
+    if (now.getTime() - new Date(s.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
+      // Best effort: while an import holds SQLite's writer a read must still be answered; a later request touches it.
+      await app.database.transaction((trx) => touchSession(trx, s.sessionId, now)).catch((err: unknown) => {
+        if (classifyDbError(err) !== 'busy') throw err;
+      });
+    }
     const requiredRoles = parseJson<string[]>(s.totpRequiredRoles, []);
     req.session = {
       id: s.sessionId,

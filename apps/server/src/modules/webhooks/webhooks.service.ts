@@ -99,16 +99,19 @@ export async function deliverDueWebhooks(
   const result = { delivered: 0, retrying: 0, failed: 0 };
   for (const row of due) {
     // Still as read: while this batch was being sent, another sender may have tried the row (and set its next attempt).
-    const claimed = await database.db
-      .updateTable('webhookDeliveries')
-      .set({ claimedUntil: iso(new Date(now.getTime() + CLAIM_MS)) })
-      .where('tenantId', '=', row.tenantId)
-      .where('id', '=', row.id)
-      .where('status', '=', 'pending')
-      .where('attempts', '=', row.attempts)
-      .where('nextAttemptAt', '<=', stamp)
-      .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<', stamp)]))
-      .executeTakeFirst();
+    // Writes go through transactions, so that on SQLite they wait for an import's writer without stopping the process.
+    const claimed = await database.transaction((trx) =>
+      trx
+        .updateTable('webhookDeliveries')
+        .set({ claimedUntil: iso(new Date(now.getTime() + CLAIM_MS)) })
+        .where('tenantId', '=', row.tenantId)
+        .where('id', '=', row.id)
+        .where('status', '=', 'pending')
+        .where('attempts', '=', row.attempts)
+        .where('nextAttemptAt', '<=', stamp)
+        .where((eb) => eb.or([eb('claimedUntil', 'is', null), eb('claimedUntil', '<', stamp)]))
+        .executeTakeFirst(),
+    );
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     let error: string | null;
     let status: number | null = null;
@@ -127,20 +130,22 @@ export async function deliverDueWebhooks(
     const attempts = row.attempts + 1;
     const done = error === null;
     const gaveUp = !done && attempts >= MAX_ATTEMPTS;
-    await database.db
-      .updateTable('webhookDeliveries')
-      .set({
-        attempts,
-        status: done ? 'delivered' : gaveUp ? 'failed' : 'pending',
-        lastStatus: status,
-        lastError: error,
-        deliveredAt: done ? iso(now) : null,
-        nextAttemptAt: done || gaveUp ? null : iso(new Date(now.getTime() + RETRY_DELAYS_S[attempts - 1]! * 1000)),
-        claimedUntil: null,
-      })
-      .where('tenantId', '=', row.tenantId)
-      .where('id', '=', row.id)
-      .execute();
+    await database.transaction((trx) =>
+      trx
+        .updateTable('webhookDeliveries')
+        .set({
+          attempts,
+          status: done ? 'delivered' : gaveUp ? 'failed' : 'pending',
+          lastStatus: status,
+          lastError: error,
+          deliveredAt: done ? iso(now) : null,
+          nextAttemptAt: done || gaveUp ? null : iso(new Date(now.getTime() + RETRY_DELAYS_S[attempts - 1]! * 1000)),
+          claimedUntil: null,
+        })
+        .where('tenantId', '=', row.tenantId)
+        .where('id', '=', row.id)
+        .execute(),
+    );
     if (done) result.delivered++;
     else if (gaveUp) result.failed++;
     else result.retrying++;
