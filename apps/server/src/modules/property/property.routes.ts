@@ -17,11 +17,13 @@ import {
   updatePark,
   updateUnit,
 } from './inventory.service.js';
+import { deleteInventoryRecord, type InventoryKind } from './inventory.delete.js';
 import { createParcel, findParcels, getParcel, updateParcel } from './parcels.service.js';
 import { inventoryPolicy, parcelsPolicy } from './property.policy.js';
 import {
   ZBuilding,
   ZBuildingDetail,
+  ZDeleteRequest,
   ZFloor,
   ZListBuildingsRequest,
   ZListParcelsRequest,
@@ -241,4 +243,22 @@ export const propertyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req) => updateParcel(deps, req.ctx, req.params.id, req.body),
   );
+
+  // Deleting: at the version the user saw, refused while something still stands on the record.
+  const deletes: [InventoryKind, string, string, typeof write][] = [
+    ['park', '/api/parks/:id', 'Delete a park without buildings', write],
+    ['building', '/api/buildings/:id', 'Delete a building without units (its floors go with it)', write],
+    ['unit', '/api/units/:id', 'Delete a unit that was never leased nor is held', write],
+    ['parcel', '/api/parcels/:id', 'Delete a land parcel', writeParcels],
+  ];
+  for (const [kind, url, summary, preHandler] of deletes) {
+    app.delete(
+      url,
+      { schema: { tags, summary, params, querystring: ZDeleteRequest, response: { 204: z.null() } }, preHandler },
+      async (req, reply) => {
+        await deleteInventoryRecord(deps, req.ctx, kind, req.params.id, req.query.version);
+        return reply.status(204).send(null);
+      },
+    );
+  }
 };

@@ -15,6 +15,8 @@ import {
 import { z } from 'zod';
 
 export const ZPropertyIdParams = z.object({ id: z.string().min(1).max(100) });
+/** A delete names the version the user saw, as an edit does. */
+export const ZDeleteRequest = z.object({ version: z.coerce.number().int().positive() });
 
 const codes = (list: readonly { code: string }[]) => z.enum(list.map((e) => e.code) as [string, ...string[]]);
 /** A yes/no filter as query-string text. */

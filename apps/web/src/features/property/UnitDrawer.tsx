@@ -1,8 +1,9 @@
-import { Button, Descriptions, Drawer, Tag } from 'antd';
+import { App, Button, Descriptions, Drawer, Popconfirm, Space, Tag } from 'antd';
 import { canSee } from '../../app/access';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
-import { useLeases } from './property-api';
+import { useShowProblem } from '../../components/use-show-problem';
+import { useLeases, usePropertyMutations } from './property-api';
 import {
   canEditProperty,
   formatArea,
@@ -23,6 +24,9 @@ const leaseText = (lease: Lease | undefined) =>
 export function UnitDrawer({ unit, onClose, onEdit }: { unit: Unit | null; onClose: () => void; onEdit: () => void }) {
   const { t, locale } = useI18n();
   const user = useUser();
+  const { message } = App.useApp();
+  const showProblem = useShowProblem();
+  const mutations = usePropertyMutations();
   const mayReadLeases = canSee('leases', user.role);
   const leases = useLeases(
     { unitId: unit ? String(unit.id) : undefined, sort: 'startsOn', page: 1, pageSize: 50 },
@@ -42,9 +46,26 @@ export function UnitDrawer({ unit, onClose, onEdit }: { unit: Unit | null; onClo
       extra={
         unit &&
         canEditProperty(user.role) && (
-          <Button type="primary" onClick={onEdit} data-testid="unit-edit">
-            {t('common.edit')}
-          </Button>
+          <Space>
+            <Popconfirm
+              title={t('property.deleteUnitConfirm')}
+              okText={t('common.delete')}
+              okButtonProps={{ danger: true, loading: mutations.deleteUnit.isPending }}
+              onConfirm={() =>
+                mutations.deleteUnit.mutateAsync({ id: unit.id, version: unit.version }).then(() => {
+                  message.success(t('property.unitDeleted'));
+                  onClose();
+                }, showProblem)
+              }
+            >
+              <Button danger data-testid="unit-delete">
+                {t('common.delete')}
+              </Button>
+            </Popconfirm>
+            <Button type="primary" onClick={onEdit} data-testid="unit-edit">
+              {t('common.edit')}
+            </Button>
+          </Space>
         )
       }
       data-testid="unit-drawer"

@@ -82,6 +82,12 @@ export function usePropertyMutations() {
         api.patch<Unit>(url('/api/units', id), patch),
       onSuccess,
     }),
+    /** A unit entered by mistake: refused (409, with the reason) once it has a lease or a hold. */
+    deleteUnit: useMutation({
+      mutationFn: ({ id, version }: { id: Id; version: number }) =>
+        api.delete(`${url('/api/units', id)}?version=${version}`),
+      onSuccess,
+    }),
     createLease: useMutation({ mutationFn: (body: LeaseBody) => api.post<Lease>('/api/leases', body), onSuccess }),
     terminateLease: useMutation({
       mutationFn: ({ id, ...body }: { id: Id; version: number; terminatedOn: string }) =>
