@@ -127,6 +127,21 @@ export async function pickFromMenu(page: Page, opener: Locator, name: string): P
 }
 
 /**
+ * Opens a page from the side navigation: the group (`group`, if the item sits in one) is expanded, then the item is
+ * clicked until the address is the page's. An item clicked while its submenu still slides open is lost (seen on a busy
+ * machine: the click landed, the route stayed).
+ */
+export async function openFromNav(page: Page, group: string | null, item: string, url: RegExp): Promise<void> {
+  const nav = page.getByTestId('side-nav');
+  const entry = nav.getByRole('menuitem', { name: new RegExp(`(^| )${item}$`) });
+  await expect(async () => {
+    if (group && !(await entry.isVisible())) await nav.getByText(group, { exact: true }).click();
+    await entry.click({ timeout: 2_000 });
+    await expect(page).toHaveURL(url, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+}
+
+/**
  * Drags a board card onto a column with HTML5 drag and drop and waits until the column shows it; Chromium sometimes
  * drops a drag that starts while the board is still scrolling (seen in CI), so a drag the board did not take is tried
  * again. A drag the server refuses is not retried: its dialog stays open and the card stays where it was.

@@ -31,8 +31,11 @@ import { leadReportsRoutes } from './modules/lead-reports/lead-reports.routes.js
 import { needReportsRoutes } from './modules/need-reports/need-reports.routes.js';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
 import { open311Routes } from './modules/open311/open311.routes.js';
+import { incubatorRoutes } from './modules/property/incubator.routes.js';
 import { leasesRoutes } from './modules/property/leases.routes.js';
+import { occupancyRoutes } from './modules/property/occupancy.routes.js';
 import { propertyRoutes } from './modules/property/property.routes.js';
+import { rentalNoticesRoutes } from './modules/property/rental-notices.routes.js';
 import { savedFiltersRoutes } from './modules/saved-filters/saved-filters.routes.js';
 import { settingsRoutes } from './modules/settings/settings.routes.js';
 import { tenantsRoutes } from './modules/tenants/tenants.routes.js';
@@ -125,7 +128,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(webhooksRoutes);
   await app.register(apiKeysRoutes);
   await app.register(propertyRoutes);
+  await app.register(occupancyRoutes);
   await app.register(leasesRoutes);
+  await app.register(incubatorRoutes);
+  await app.register(rentalNoticesRoutes);
   await app.register(open311Routes, { prefix: '/open311' });
 
   const webRoot = options.webRoot === undefined ? DEFAULT_WEB_ROOT : options.webRoot;

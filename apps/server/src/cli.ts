@@ -158,6 +158,8 @@ const importCommand = program.command('import').description('read records from a
 for (const [kind, what] of [
   ['enterprises', 'companies'],
   ['leads', 'investment leads (an existing pipeline sheet)'],
+  ['units', 'property units, one row per unit (a rent-control sheet; buildings must exist, floors are created)'],
+  ['parcels', 'land parcels (code, name, area in m² or 亩, zoning, status, owner, GeoJSON outline)'],
 ] as const) {
   importCommand
     .command(`${kind} <file>`)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chooseOption, dragCard, expect, signIn, test, unique } from '../fixtures.js';
+import { chooseOption, dragCard, expect, openFromNav, signIn, test, unique } from '../fixtures.js';
 
 /** The pipeline board, a lead's page and the approval gate past 签约, as an officer and a leader use them. */
 test.describe.serial('investment pipeline', () => {
@@ -34,9 +34,7 @@ test.describe.serial('investment pipeline', () => {
 
   test('an officer adds a 5亿 project and drags it along the board up to 签约', async ({ page }) => {
     await signIn(page, 'investment');
-    await page.getByTestId('side-nav').getByText('招商项目').click();
-    await page.getByTestId('side-nav').getByText('项目看板').click();
-    await expect(page).toHaveURL(/\/leads$/);
+    await openFromNav(page, '招商项目', '项目看板', /\/leads$/);
     await addLead(page, big, '5亿');
     leadUrl = new URL(page.url()).pathname;
     await expect(page.getByTestId('lead-stage')).toHaveText('线索');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chooseOption, expect, signIn, test, unique } from '../fixtures.js';
+import { chooseOption, expect, openFromNav, signIn, test, unique } from '../fixtures.js';
 
 /** An office date (Asia/Shanghai) `days` from today, as 'YYYY-MM-DD'. */
 const officeDay = (days: number): string =>
@@ -23,8 +23,19 @@ async function fillLease(page: Page, building: string, unit: string, startsOn: s
     .click();
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await chooseOption(page, '楼宇', building);
-  await drawer.getByRole('combobox', { name: '单元' }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${unit} ·` }).click();
+  // The unit list loads once the building is chosen: an option clicked while it (re)renders can be lost (seen in CI),
+  // so the pick is tried again until the field shows it — never clicked twice once chosen, which would deselect it.
+  const units = drawer.getByTestId('lease-units');
+  await expect(async () => {
+    if (!((await units.textContent()) ?? '').includes(`${unit} ·`)) {
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0)
+        await drawer.getByRole('combobox', { name: '单元' }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${unit} ·` })
+        .click({ timeout: 2_000 });
+    }
+    await expect(units).toContainText(`${unit} ·`, { timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   await pickDate(page, '起租日', startsOn);
   await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
   await pickDate(page, '到期日', endsOn);
@@ -41,9 +52,7 @@ test.describe('property: buildings, rent control and leases', () => {
     page,
   }) => {
     await signIn(page, 'property');
-    await page.getByTestId('side-nav').getByText('载体', { exact: true }).click();
-    await page.getByTestId('side-nav').getByText('楼宇与租控').click();
-    await expect(page).toHaveURL(/\/property$/);
+    await openFromNav(page, '载体', '楼宇与租控', /\/property$/);
 
     await page.getByTestId('park-create').click();
     await page.getByRole('dialog').getByLabel('园区名称').fill(park);
@@ -86,14 +95,23 @@ test.describe('property: buildings, rent control and leases', () => {
     await expect(page.getByTestId('legend-vacant')).toHaveText('空置 2');
     await expect(page.getByTestId('vacancy-rate')).toContainText('100.0%');
 
-    await page.getByTestId('side-nav').getByText('租赁', { exact: true }).click();
-    await expect(page).toHaveURL(/\/property\/leases$/);
+    await openFromNav(page, '载体', '租赁', /\/property\/leases$/);
     await fillLease(page, building, '101', officeDay(-10), officeDay(365));
     await expect(page.getByText('租赁已创建')).toBeVisible();
     await expect(page.getByRole('dialog')).toBeHidden();
     const row = page.getByTestId('leases-table').locator('tr', { hasText: `${building} 101` });
     await expect(row).toContainText('履行中');
     await expect(row).toContainText('开门示范生物科技有限公司');
+
+    // The rent was agreed higher: the lease is edited in place, its company fixed.
+    await row.getByRole('button', { name: '编辑' }).click();
+    const editDrawer = page.getByRole('dialog');
+    await expect(editDrawer.getByLabel('月租金（元）')).toHaveValue('12000');
+    await editDrawer.getByLabel('月租金（元）').fill('13500');
+    await editDrawer.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('租赁已保存')).toBeVisible();
+    await expect(editDrawer).toBeHidden();
+    await expect(row).toContainText('¥13,500');
 
     // A second lease of 101 overlapping the first is refused, and the message names the unit and the dates.
     await fillLease(page, building, '101', officeDay(30), officeDay(400));
@@ -113,5 +131,20 @@ test.describe('property: buildings, rent control and leases', () => {
     await page.getByTestId('unit-101').click();
     await expect(page.getByTestId('unit-drawer-status')).toHaveText('已租');
     await expect(page.getByTestId('unit-current-lease')).toContainText('开门示范生物科技有限公司');
+
+    // A leased unit cannot be deleted (its history would go); the vacant one entered by mistake can.
+    const confirmDelete = async () => {
+      await page.getByTestId('unit-delete').click();
+      await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '删除' }).click();
+    };
+    await confirmDelete();
+    await expect(page.locator('.ant-message')).toContainText('该房源有租赁记录');
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await page.getByTestId('unit-102').click();
+    await confirmDelete();
+    await expect(page.getByText('房源已删除')).toBeVisible();
+    await expect(page.getByTestId('unit-102')).toHaveCount(0);
+    await expect(page.getByTestId('unit-101')).toHaveAttribute('data-status', 'leased');
   });
 });

@@ -1,4 +1,4 @@
-import { expect, signIn, test, unique } from '../fixtures.js';
+import { expect, openFromNav, signIn, test, unique } from '../fixtures.js';
 
 test.describe('investigation trips', () => {
   const tag = unique('e2e');
@@ -10,9 +10,7 @@ test.describe('investigation trips', () => {
     page,
   }) => {
     await signIn(page, 'investment');
-    await page.getByTestId('side-nav').getByText('招商项目').click();
-    await page.getByTestId('side-nav').getByText('考察', { exact: true }).click();
-    await expect(page).toHaveURL(/\/trips$/);
+    await openFromNav(page, '招商项目', '考察', /\/trips$/);
 
     await page.getByRole('button', { name: '新建考察' }).click();
     const drawer = page.getByRole('dialog');

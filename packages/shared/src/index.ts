@@ -14,3 +14,5 @@ export * from './working-calendar.js';
 export * from './need-workflow.js';
 export * from './need.js';
 export * from './property.js';
+export * from './incubator.js';
+export * from './rental-notice.js';

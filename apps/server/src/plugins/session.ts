@@ -79,9 +79,11 @@ export const sessionPlugin = fp(async (app) => {
     }
     if (now.getTime() - new Date(s.lastSeenAt).getTime() > TOUCH_AFTER_MS) {
       // Best effort: while an import holds SQLite's writer a read must still be answered; a later request touches it.
-      await app.database.transaction((trx) => touchSession(trx, s.sessionId, now)).catch((err: unknown) => {
-        if (classifyDbError(err) !== 'busy') throw err;
-      });
+      await app.database
+        .transaction((trx) => touchSession(trx, s.sessionId, now))
+        .catch((err: unknown) => {
+          if (classifyDbError(err) !== 'busy') throw err;
+        });
     }
     const requiredRoles = parseJson<string[]>(s.totpRequiredRoles, []);
     req.session = {

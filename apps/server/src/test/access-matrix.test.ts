@@ -9,7 +9,8 @@ import { buildTestApp, Client, DB_KIND, login, type TestHarness } from './helper
  * audit event for writes, every other role gets 403 and a refusal in the audit log.
  */
 type Call = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown; write: boolean };
-type Route = { name: string; allowed: Role[]; ok: number; make: (c: Ctx) => Promise<Call> };
+/** `audits`: the ok audit events a write leaves (1 unless it writes several records, as a graduation does). */
+type Route = { name: string; allowed: Role[]; ok: number; audits?: number; make: (c: Ctx) => Promise<Call> };
 interface Ctx {
   h: TestHarness;
   t: TestTenant;
@@ -60,6 +61,25 @@ async function freshLease(c: Ctx) {
   return { enterpriseId: ent.json().id as string, unitId: unit.id };
 }
 const PROPERTY_READERS: Role[] = ['admin', 'leader', 'investment', 'property'];
+/** A company taken into the incubator, with a free unit of its own to graduate into. */
+async function freshIncubatee(c: Ctx) {
+  const { enterpriseId, unitId } = await freshLease(c);
+  const res = await c.admin.post('/api/incubatees', { enterpriseId, entryDate: '2025-09-01', desk: 'A-01' });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return { incubatee: res.json() as { id: string; version: number }, unitId };
+}
+/** A rental notice over a vacant unit of its own; published when asked. */
+async function freshNotice(c: Ctx, publish = false) {
+  const { unit } = await freshUnit(c);
+  const res = await c.admin.post('/api/rental-notices', { unitIds: [unit.id], title: 'A101 招租', body: '实验室' });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  const notice = res.json() as { id: string; version: number };
+  if (!publish) return notice;
+  const pub = await c.admin.post(`/api/rental-notices/${notice.id}/publish`, { version: notice.version });
+  if (pub.statusCode !== 200) throw new Error(pub.body);
+  return pub.json() as { id: string; version: number };
+}
+const NOTICE_READERS: Role[] = [...PROPERTY_READERS, 'service'];
 
 const ROUTES: Route[] = [
   {
@@ -314,6 +334,15 @@ const ROUTES: Route[] = [
     },
   },
   {
+    name: 'delete unit',
+    allowed: ['admin', 'property'],
+    ok: 204,
+    make: async (c) => {
+      const { unit } = await freshUnit(c);
+      return { method: 'DELETE', url: `/api/units/${unit.id}?version=${unit.version}`, write: true };
+    },
+  },
+  {
     name: 'list parcels',
     allowed: PROPERTY_READERS,
     ok: 200,
@@ -335,6 +364,26 @@ const ROUTES: Route[] = [
     allowed: [...PROPERTY_READERS, 'enterprise'],
     ok: 200,
     make: async () => ({ method: 'GET', url: '/api/leases', write: false }),
+  },
+  {
+    // Audited like a write (DESIGN.md §6: exports are audited).
+    name: 'export leases',
+    allowed: [...PROPERTY_READERS, 'enterprise'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/leases/export', write: true }),
+  },
+  {
+    // Units and parcels together: who may read both (a service officer reads units only).
+    name: 'occupancy dashboard',
+    allowed: PROPERTY_READERS,
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/property/occupancy', write: false }),
+  },
+  {
+    name: 'parcel map',
+    allowed: PROPERTY_READERS,
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/property/map', write: false }),
   },
   {
     name: 'create lease',
@@ -371,6 +420,124 @@ const ROUTES: Route[] = [
         payload: { version: 1, terminatedOn: '2026-06-30' },
       };
     },
+  },
+  {
+    name: 'list incubatees',
+    allowed: [...PROPERTY_READERS, 'service', 'enterprise'],
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/incubatees', write: false }),
+  },
+  {
+    name: 'create incubatee',
+    allowed: ['admin', 'property'],
+    ok: 201,
+    make: async (c) => {
+      const { enterpriseId } = await freshLease(c);
+      return {
+        method: 'POST',
+        url: '/api/incubatees',
+        write: true,
+        payload: { enterpriseId, entryDate: '2026-01-01' },
+      };
+    },
+  },
+  {
+    name: 'update incubatee',
+    allowed: ['admin', 'property'],
+    ok: 200,
+    make: async (c) => {
+      const { incubatee } = await freshIncubatee(c);
+      const payload = { version: incubatee.version, mentor: '王导师' };
+      return { method: 'PATCH', url: `/api/incubatees/${incubatee.id}`, write: true, payload };
+    },
+  },
+  {
+    name: 'graduate incubatee',
+    allowed: ['admin', 'property'],
+    ok: 200,
+    // The lease and the incubatee's graduation.
+    audits: 2,
+    make: async (c) => {
+      const { incubatee, unitId } = await freshIncubatee(c);
+      return {
+        method: 'POST',
+        url: `/api/incubatees/${incubatee.id}/graduate`,
+        write: true,
+        payload: { version: 1, unitIds: [unitId], startsOn: '2026-04-01', endsOn: '2029-03-31', monthlyRent: 9000 },
+      };
+    },
+  },
+  {
+    name: 'leave incubator',
+    allowed: ['admin', 'property'],
+    ok: 200,
+    make: async (c) => {
+      const { incubatee } = await freshIncubatee(c);
+      const payload = { version: 1, reason: '迁出' };
+      return { method: 'POST', url: `/api/incubatees/${incubatee.id}/leave`, write: true, payload };
+    },
+  },
+  {
+    name: 'list rental notices',
+    allowed: NOTICE_READERS,
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/rental-notices', write: false }),
+  },
+  {
+    name: 'rental notices portal feed',
+    allowed: NOTICE_READERS,
+    ok: 200,
+    make: async () => ({ method: 'GET', url: '/api/rental-notices/published', write: false }),
+  },
+  {
+    name: 'get a rental notice',
+    allowed: NOTICE_READERS,
+    ok: 200,
+    make: async (c) => ({ method: 'GET', url: `/api/rental-notices/${(await freshNotice(c)).id}`, write: false }),
+  },
+  {
+    name: 'create rental notice',
+    allowed: ['admin', 'property'],
+    ok: 201,
+    make: async (c) => {
+      const { unit } = await freshUnit(c);
+      const payload = { unitIds: [unit.id], title: 'A101 招租', body: '实验室' };
+      return { method: 'POST', url: '/api/rental-notices', write: true, payload };
+    },
+  },
+  {
+    name: 'update rental notice',
+    allowed: ['admin', 'property'],
+    ok: 200,
+    make: async (c) => {
+      const n = await freshNotice(c);
+      return { method: 'PATCH', url: `/api/rental-notices/${n.id}`, write: true, payload: { version: 1, title: 'x' } };
+    },
+  },
+  {
+    name: 'publish rental notice',
+    allowed: ['admin', 'property'],
+    ok: 200,
+    make: async (c) => {
+      const n = await freshNotice(c);
+      return { method: 'POST', url: `/api/rental-notices/${n.id}/publish`, write: true, payload: { version: 1 } };
+    },
+  },
+  {
+    name: 'withdraw rental notice',
+    allowed: ['admin', 'property'],
+    ok: 200,
+    make: async (c) => {
+      const n = await freshNotice(c, true);
+      const payload = { version: n.version, reason: '已签约' };
+      return { method: 'POST', url: `/api/rental-notices/${n.id}/withdraw`, write: true, payload };
+    },
+  },
+  {
+    name: 'delete rental notice',
+    allowed: ['admin', 'property'],
+    ok: 204,
+    make: async (c) => ({ method: 'DELETE', url: `/api/rental-notices/${(await freshNotice(c)).id}`, write: true }),
   },
   {
     name: 'list tenants',
@@ -449,7 +616,7 @@ describe(`role × route matrix (${DB_KIND})`, () => {
           .inject({ method: call.method, url: call.url, payload: call.payload as never });
         if (allowed) {
           expect(res.statusCode, res.body).toBe(route.ok);
-          if (call.write) expect(await auditCount('ok')).toBe(okBefore + 1);
+          if (call.write) expect(await auditCount('ok')).toBe(okBefore + (route.audits ?? 1));
         } else {
           expect(res.statusCode, res.body).toBe(403);
           expect(res.json().code).toBe('forbidden');

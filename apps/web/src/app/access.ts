@@ -10,7 +10,7 @@ export const ACCESS = {
   myEnterprise: ['enterprise'],
   // Imports create and update any company of the tenant (the server's ImportKind.roles).
   enterpriseImport: ['admin', 'investment'],
-  importJob: ['admin', 'investment'],
+  importJob: ['admin', 'investment', 'property'],
   // The pipeline (DESIGN.md §2): investment officers work it, leaders read it and decide approvals.
   leads: ['admin', 'leader', 'investment'],
   lead: ['admin', 'leader', 'investment'],
@@ -32,6 +32,16 @@ export const ACCESS = {
   building: ['admin', 'leader', 'investment', 'property', 'service'],
   // An enterprise user sees its own company's leases only (the server narrows the list).
   leases: ['admin', 'leader', 'investment', 'property', 'enterprise'],
+  // The dashboard and the map show units and parcels together: who reads both (the server's parcel readers).
+  occupancy: ['admin', 'leader', 'investment', 'property'],
+  parcelMap: ['admin', 'leader', 'investment', 'property'],
+  // The incubator: service officers read it too (incubatees are companies they look after); a company its own record.
+  incubator: ['admin', 'leader', 'investment', 'property', 'service', 'enterprise'],
+  // Rental notices: written by the property manager, read by who sends companies to space; the public reads the portal.
+  rentalNotices: ['admin', 'leader', 'investment', 'property', 'service'],
+  // Units and parcels imports: who keeps the inventory (the server's unit and parcel ImportKind.roles).
+  unitImport: ['admin', 'property'],
+  parcelImport: ['admin', 'property'],
   chain: ['admin'],
   users: ['admin'],
   departments: ['admin'],
@@ -72,6 +82,12 @@ export const PATHS: Record<Screen, string> = {
   buildings: '/property',
   building: '/property/buildings/:id',
   leases: '/property/leases',
+  occupancy: '/property/occupancy',
+  parcelMap: '/property/map',
+  incubator: '/property/incubator',
+  rentalNotices: '/property/notices',
+  unitImport: '/property/import/units',
+  parcelImport: '/property/import/parcels',
   chain: '/admin/chain',
   users: '/admin/users',
   departments: '/admin/departments',

@@ -8,14 +8,18 @@ import {
   CarOutlined,
   ClusterOutlined,
   CompassOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
   FileTextOutlined,
   FormOutlined,
   FundOutlined,
+  GlobalOutlined,
   HeatMapOutlined,
   HomeOutlined,
   KeyOutlined,
   LineChartOutlined,
   NodeIndexOutlined,
+  NotificationOutlined,
   PieChartOutlined,
   SafetyOutlined,
   SendOutlined,
@@ -56,10 +60,14 @@ const NEEDS_ENTRIES: Entry[] = [
   { screen: 'needAnalysis', label: 'nav.needAnalysis', icon: <HeatMapOutlined /> },
 ];
 
-/** 载体 Property (DESIGN.md §8): buildings with their rent-control tables, and the leases. */
+/** 载体 Property (DESIGN.md §8): buildings with their rent-control tables, the leases, the incubator. */
 const PROPERTY_ENTRIES: Entry[] = [
   { screen: 'buildings', label: 'nav.buildings', icon: <BuildOutlined /> },
   { screen: 'leases', label: 'nav.leases', icon: <FileTextOutlined /> },
+  { screen: 'occupancy', label: 'nav.occupancy', icon: <DashboardOutlined /> },
+  { screen: 'parcelMap', label: 'nav.parcelMap', icon: <GlobalOutlined /> },
+  { screen: 'incubator', label: 'nav.incubator', icon: <ExperimentOutlined /> },
+  { screen: 'rentalNotices', label: 'nav.rentalNotices', icon: <NotificationOutlined /> },
 ];
 
 const ADMIN_ENTRIES: Entry[] = [

@@ -76,6 +76,18 @@ const BuildingsPage = lazy(() =>
 );
 const BuildingPage = lazy(() => import('../features/property/BuildingPage').then((m) => ({ default: m.BuildingPage })));
 const LeasesPage = lazy(() => import('../features/property/LeasesPage').then((m) => ({ default: m.LeasesPage })));
+const OccupancyPage = lazy(() =>
+  import('../features/property/OccupancyPage').then((m) => ({ default: m.OccupancyPage })),
+);
+const ParcelMapPage = lazy(() =>
+  import('../features/property/ParcelMapPage').then((m) => ({ default: m.ParcelMapPage })),
+);
+const IncubatorPage = lazy(() =>
+  import('../features/property/IncubatorPage').then((m) => ({ default: m.IncubatorPage })),
+);
+const RentalNoticesPage = lazy(() =>
+  import('../features/property/RentalNoticesPage').then((m) => ({ default: m.RentalNoticesPage })),
+);
 const UsersPage = lazy(() => import('../features/admin/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TripsPage = lazy(() => import('../features/trips/TripsPage').then((m) => ({ default: m.TripsPage })));
 const TripDetailPage = lazy(() =>
@@ -132,6 +144,12 @@ export const router = createBrowserRouter([
           screen('buildings', <BuildingsPage />),
           screen('building', <BuildingPage />),
           screen('leases', <LeasesPage />),
+          screen('occupancy', <OccupancyPage />),
+          screen('parcelMap', <ParcelMapPage />),
+          screen('incubator', <IncubatorPage />),
+          screen('rentalNotices', <RentalNoticesPage />),
+          screen('unitImport', <ImportsPage kind="units" />),
+          screen('parcelImport', <ImportsPage kind="parcels" />),
           screen('chain', <ChainPage />),
           screen('users', <UsersPage />),
           screen('departments', <DepartmentsPage />),

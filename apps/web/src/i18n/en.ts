@@ -4,8 +4,12 @@ import { leadImportEn } from './parts/lead-import';
 import { needsEn } from './parts/needs';
 import { needReportsEn } from './parts/need-reports';
 import { notificationsEn } from './parts/notifications';
+import { occupancyEn } from './parts/occupancy';
 import { pipelineSettingsEn } from './parts/pipeline-settings';
+import { incubatorEn } from './parts/incubator';
 import { propertyEn } from './parts/property';
+import { propertyImportEn } from './parts/property-import';
+import { rentalNoticesEn } from './parts/rental-notices';
 import { pipelineEn } from './parts/pipeline';
 import { reportsEn } from './parts/reports';
 import { tripsEn } from './parts/trips';
@@ -26,6 +30,10 @@ export const en: Record<MessageKey, string> = {
   ...webhooksEn,
   ...visitsEn,
   ...propertyEn,
+  ...occupancyEn,
+  ...incubatorEn,
+  ...propertyImportEn,
+  ...rentalNoticesEn,
   ...adminCalendarEn,
   'app.name': 'Kaimen',
   'app.tagline': 'Biotech development-services cluster workspace',

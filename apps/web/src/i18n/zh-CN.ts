@@ -4,8 +4,12 @@ import { leadImportZh } from './parts/lead-import';
 import { needsZh } from './parts/needs';
 import { needReportsZh } from './parts/need-reports';
 import { notificationsZh } from './parts/notifications';
+import { occupancyZh } from './parts/occupancy';
 import { pipelineSettingsZh } from './parts/pipeline-settings';
+import { incubatorZh } from './parts/incubator';
 import { propertyZh } from './parts/property';
+import { propertyImportZh } from './parts/property-import';
+import { rentalNoticesZh } from './parts/rental-notices';
 import { pipelineZh } from './parts/pipeline';
 import { reportsZh } from './parts/reports';
 import { tripsZh } from './parts/trips';
@@ -26,6 +30,10 @@ export const zhCN = {
   ...webhooksZh,
   ...visitsZh,
   ...propertyZh,
+  ...occupancyZh,
+  ...incubatorZh,
+  ...propertyImportZh,
+  ...rentalNoticesZh,
   ...adminCalendarZh,
   'app.name': '开门',
   'app.tagline': '生物技术开发服务产业集群工作平台',

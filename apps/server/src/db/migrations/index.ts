@@ -7,6 +7,8 @@ import * as m0005 from './0005-enterprise-list-indexes.js';
 import * as m0006 from './0006-pipeline.js';
 import * as m0007 from './0007-visits-needs.js';
 import * as m0008 from './0008-property.js';
+import * as m0009 from './0009-incubator.js';
+import * as m0010 from './0010-rental-notices.js';
 
 /** Numbered migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '0006-pipeline': m0006,
   '0007-visits-needs': m0007,
   '0008-property': m0008,
+  '0009-incubator': m0009,
+  '0010-rental-notices': m0010,
 };

@@ -13,6 +13,7 @@ import type {
   EnterpriseTagsTable,
 } from './enterprises.js';
 import type { ImportErrorsTable, ImportJobsTable } from './imports.js';
+import type { IncubateesTable } from './incubatees.js';
 import type { JobRunsTable } from './job-runs.js';
 import type { NeedCategoriesTable } from './need-categories.js';
 import type {
@@ -50,6 +51,7 @@ import type {
   UnitsTable,
   UnitReservationsTable,
 } from './property.js';
+import type { RentalNoticesTable, RentalNoticeUnitsTable } from './rental-notices.js';
 import type { SessionsTable } from './sessions.js';
 import type { TenantSettingsTable } from './tenant-settings.js';
 import type { TenantsTable } from './tenants.js';
@@ -106,6 +108,9 @@ export interface DB {
   leases: LeasesTable;
   leaseUnits: LeaseUnitsTable;
   unitReservations: UnitReservationsTable;
+  incubatees: IncubateesTable;
+  rentalNotices: RentalNoticesTable;
+  rentalNoticeUnits: RentalNoticeUnitsTable;
 }
 
 export type {

@@ -8,6 +8,8 @@ import type { Actor } from '../../lib/actor.js';
 export interface AttachmentOwner {
   canRead(db: Executor, actor: Actor, entityId: string): Promise<boolean>;
   canWrite(db: Executor, actor: Actor, entityId: string): Promise<boolean>;
+  /** Narrows the accepted file types for this kind of record (e.g. photos only); absent, every allowed type. */
+  accepts?: { contentTypes: readonly string[]; label: string };
 }
 
 export type AttachmentAccess = 'read' | 'write';
@@ -35,3 +37,6 @@ export async function ownerAllows(
   if (!owner || !actor.tenantId) return false;
   return access === 'read' ? owner.canRead(db, actor, entityId) : owner.canWrite(db, actor, entityId);
 }
+
+/** The narrower set of file types the owner accepts, if it declared one. */
+export const ownerAccepts = (entityType: string) => owners.get(entityType)?.accepts;

@@ -8,7 +8,7 @@ import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { contentTypeOf } from './attachments.file-types.js';
-import { ownerAllows, type AttachmentAccess } from './attachments.registry.js';
+import { ownerAccepts, ownerAllows, type AttachmentAccess } from './attachments.registry.js';
 import type { TAttachment, TCreateAttachmentRequest, TListAttachmentsRequest } from './attachments.schemas.js';
 import {
   commitFile,
@@ -104,6 +104,13 @@ export async function createAttachment(
   try {
     const filename = cleanFilename(input.filename);
     const contentType = await contentTypeOf(received.tempPath, filename);
+    const accepts = ownerAccepts(input.entityType);
+    if (accepts && !accepts.contentTypes.includes(contentType)) {
+      throw new AppError('unsupported-file-type', {
+        params: { allowed: accepts.label },
+        internal: `${input.entityType} accepts ${accepts.contentTypes.join(', ')}, got ${contentType}`,
+      });
+    }
     await commitFile(deps.config, received, storagePath);
     const row: AttachmentRow = {
       tenantId: tenantOf(actor),

@@ -442,6 +442,47 @@ async function seed(database: Database): Promise<{ a: TestTenant; b: TestTenant 
     })
     .execute();
   await db
+    .insertInto('incubatees')
+    .values({
+      tenantId: a.id,
+      id: 'incubatee-1',
+      enterpriseId: 'ent-1',
+      unitId: 'unit-1',
+      desk: 'A-12',
+      entryDate: '2025-09-01',
+      plannedExitDate: '2028-08-31',
+      mentor: '王导师',
+      status: 'graduated',
+      graduatedOn: '2026-02-01',
+      leftOn: null,
+      graduationUnitId: 'unit-1',
+      graduationLeaseId: 'lease-1',
+      leftReason: null,
+      notes: null,
+      createdBy: a.users.property.id,
+      ...propertyStamp,
+    })
+    .execute();
+  await db
+    .insertInto('rentalNotices')
+    .values({
+      tenantId: a.id,
+      id: 'notice-1',
+      title: 'A 栋 1层 GMP厂房 1,234.5㎡ 招租',
+      body: 'C 级洁净区，配套纯水。\n欢迎来电。',
+      contactName: '王经理',
+      contactPhone: '0512-6288 1234',
+      askingRentPerSqm: 39.5,
+      status: 'withdrawn',
+      publishedAt: '2026-01-05T02:00:00.000Z',
+      withdrawnAt: '2026-01-20T02:00:00.000Z',
+      withdrawnReason: '已签约',
+      createdBy: a.users.property.id,
+      ...propertyStamp,
+    })
+    .execute();
+  await db.insertInto('rentalNoticeUnits').values({ tenantId: a.id, noticeId: 'notice-1', unitId: 'unit-1' }).execute();
+  await db
     .insertInto('sessions')
     .values({
       id: 'session-1',
@@ -529,7 +570,7 @@ describe('backup and restore', () => {
     const restoreProgress: [string, number][] = [];
     const restored = await restoreDatabase(target, file, { onProgress: (t, n) => restoreProgress.push([t, n]) });
     expect(restored.tables).toEqual(backup.tables);
-    expect(restoreProgress.at(-1)).toEqual(['unit_reservations', 1]);
+    expect(restoreProgress.at(-1)).toEqual(['rental_notice_units', 1]);
 
     const after = await dump(target);
     expect(after).toEqual(before);

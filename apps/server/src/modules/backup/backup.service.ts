@@ -70,6 +70,9 @@ export const BACKUP_TABLES = [
   'leases',
   'lease_units',
   'unit_reservations',
+  'incubatees',
+  'rental_notices',
+  'rental_notice_units',
 ] as const;
 
 /** Left out on purpose: nobody stays signed in across a restore; Kysely's bookkeeping belongs to the target; indexes are rebuilt. */

@@ -8,10 +8,10 @@ export const importsPolicy = definePolicy(
   'import',
   { self: 'created_by' },
   {
-    create: { admin: 'tenant', investment: 'tenant' },
-    read: { admin: 'tenant', investment: 'self' },
+    create: { admin: 'tenant', investment: 'tenant', property: 'tenant' },
+    read: { admin: 'tenant', investment: 'self', property: 'self' },
     /** Check, run, cancel, delete. */
-    update: { admin: 'tenant', investment: 'self' },
+    update: { admin: 'tenant', investment: 'self', property: 'self' },
   },
 );
 

@@ -257,12 +257,17 @@ describe(`spreadsheet imports (${DB_KIND})`, () => {
     const job = (await upload(investment, 'mine.csv', files.csv)).json();
     const otherInvestment = await login(h.app, other.users.investment.username);
     const otherAdmin = await login(h.app, other.users.admin.username);
-    for (const role of ['service', 'leader', 'department', 'property', 'enterprise'] as const) {
+    for (const role of ['service', 'leader', 'department', 'enterprise'] as const) {
       const c = await login(h.app, t.users[role].username);
       expect((await upload(c, 'x.csv', files.csv)).statusCode, role).toBe(403);
       expect((await c.get('/api/imports')).statusCode, role).toBe(403);
       expect((await c.get(`/api/imports/${job.id}`)).statusCode, role).toBe(403);
     }
+    // The property manager imports units and parcels (see their kinds): not companies, nor an officer's import.
+    const pm = await login(h.app, t.users.property.username);
+    expect((await upload(pm, 'x.csv', files.csv)).statusCode).toBe(403);
+    expect((await pm.get(`/api/imports/${job.id}`)).statusCode).toBe(404);
+    expect((await pm.get('/api/imports')).json().items).toEqual([]);
     // The admin of the tenant sees it; another tenant's users do not, on the list or the record.
     expect((await admin.get(`/api/imports/${job.id}`)).statusCode).toBe(200);
     expect((await admin.get('/api/imports')).json().items.map((j: { id: string }) => j.id)).toContain(job.id);

@@ -165,6 +165,21 @@ describe(`leases (${DB_KIND})`, () => {
     expect((await dept.get('/api/leases')).statusCode).toBe(403);
   });
 
+  it('finds leases by part of the company name or of a unit code, and a company only among its own', async () => {
+    const companies = async (c: Client, q: string) => {
+      const res = await c.get(`/api/leases?q=${encodeURIComponent(q)}&pageSize=100`);
+      expect(res.statusCode, res.body).toBe(200);
+      return new Set(res.json().items.map((l: { enterprise: { name: string } }) => l.enterprise.name));
+    };
+    expect(await companies(pm, '乙制药')).toEqual(new Set(['乙制药有限公司']));
+    const byUnit = (await pm.get('/api/leases?q=A10&pageSize=100')).json();
+    expect(byUnit.total).toBe((await pm.get('/api/leases?pageSize=100')).json().total);
+    expect((await pm.get('/api/leases?q=A1%25')).json().total).toBe(0); // % is a character, not a wildcard
+    const company = await login(h.app, t.users.enterprise.username);
+    expect(await companies(company, '乙制药')).toEqual(new Set());
+    expect(await companies(company, '甲生物')).toEqual(new Set(['甲生物科技有限公司']));
+  });
+
   it('keeps tenants apart: another office sees none of it and cannot lease these units', async () => {
     const pmOther = await login(h.app, other.users.property.username);
     expect((await pmOther.get('/api/leases')).json().total).toBe(0);

@@ -8,6 +8,7 @@ import { tenantOf, type RequestContext } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
+import { containsText } from '../../lib/like.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { leasesPolicy } from './property.policy.js';
@@ -68,27 +69,44 @@ async function assertUnitsFree(
   }
 }
 
+/** The units of some leases, by lease: one query for a page of leases. */
+export async function unitsOfLeases(db: Executor, tenantId: string, leaseIds: string[]) {
+  if (!leaseIds.length) return new Map<string, LeaseUnit[]>();
+  const rows = await db
+    .selectFrom('leaseUnits')
+    .innerJoin('units', (j) =>
+      j.onRef('units.tenantId', '=', 'leaseUnits.tenantId').onRef('units.id', '=', 'leaseUnits.unitId'),
+    )
+    .innerJoin('buildings', (j) =>
+      j.onRef('buildings.tenantId', '=', 'units.tenantId').onRef('buildings.id', '=', 'units.buildingId'),
+    )
+    .select([
+      'leaseUnits.leaseId',
+      'units.id',
+      'units.code',
+      'units.area',
+      'units.buildingId',
+      'buildings.name as buildingName',
+    ])
+    .where('leaseUnits.tenantId', '=', tenantId)
+    .where('leaseUnits.leaseId', 'in', leaseIds)
+    .orderBy('units.code')
+    .execute();
+  const byLease = new Map<string, LeaseUnit[]>();
+  for (const { leaseId, ...unit } of rows) byLease.set(leaseId, [...(byLease.get(leaseId) ?? []), unit]);
+  return byLease;
+}
+type LeaseUnit = { id: string; code: string; area: number; buildingId: string; buildingName: string };
+
 async function presentLeases(db: Executor, ctx: RequestContext, rows: LeaseRow[]) {
   if (!rows.length) return [];
   const tenantId = rows[0]!.tenantId;
   const [units, ents] = await Promise.all([
-    db
-      .selectFrom('leaseUnits')
-      .innerJoin('units', (j) =>
-        j.onRef('units.tenantId', '=', 'leaseUnits.tenantId').onRef('units.id', '=', 'leaseUnits.unitId'),
-      )
-      .innerJoin('buildings', (j) =>
-        j.onRef('buildings.tenantId', '=', 'units.tenantId').onRef('buildings.id', '=', 'units.buildingId'),
-      )
-      .select(['leaseUnits.leaseId', 'units.id', 'units.code', 'units.area', 'buildings.name as buildingName'])
-      .where('leaseUnits.tenantId', '=', tenantId)
-      .where(
-        'leaseUnits.leaseId',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .orderBy('units.code')
-      .execute(),
+    unitsOfLeases(
+      db,
+      tenantId,
+      rows.map((r) => r.id),
+    ),
     db
       .selectFrom('enterprises')
       .select(['id', 'name'])
@@ -101,9 +119,7 @@ async function presentLeases(db: Executor, ctx: RequestContext, rows: LeaseRow[]
   return rows.map((r) => ({
     id: r.id,
     enterprise: { id: r.enterpriseId, name: names.get(r.enterpriseId) ?? '' },
-    units: units
-      .filter((u) => u.leaseId === r.id)
-      .map((u) => ({ id: u.id, code: u.code, buildingName: u.buildingName, area: u.area })),
+    units: units.get(r.id) ?? [],
     startsOn: r.startsOn,
     endsOn: r.endsOn,
     terminatedOn: r.terminatedOn,
@@ -136,6 +152,33 @@ export async function findLeases(db: Executor, ctx: RequestContext, q: TListLeas
   let base = db.selectFrom('leases').where(leasesPolicy.where(ctx.actor!, 'list', 'leases'));
   if (q.enterpriseId) base = base.where('leases.enterpriseId', '=', q.enterpriseId);
   if (q.status) base = base.where(statusIs(q.status, officeDate(ctx.now)));
+  if (q.q) {
+    // The search box: part of the company's name or of a unit's code.
+    const text = q.q;
+    base = base.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('enterprises')
+            .select(sql`1`.as('one'))
+            .whereRef('enterprises.tenantId', '=', 'leases.tenantId')
+            .whereRef('enterprises.id', '=', 'leases.enterpriseId')
+            .where(containsText('enterprises.name', text)),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('leaseUnits')
+            .innerJoin('units', (j) =>
+              j.onRef('units.tenantId', '=', 'leaseUnits.tenantId').onRef('units.id', '=', 'leaseUnits.unitId'),
+            )
+            .select(sql`1`.as('one'))
+            .whereRef('leaseUnits.tenantId', '=', 'leases.tenantId')
+            .whereRef('leaseUnits.leaseId', '=', 'leases.id')
+            .where(containsText('units.code', text)),
+        ),
+      ]),
+    );
+  }
   if (q.unitId) {
     const unitId = q.unitId;
     base = base.where((eb) =>
@@ -177,6 +220,20 @@ export async function getLease(db: Executor, ctx: RequestContext, id: string) {
 }
 
 export async function createLease(deps: Deps, ctx: RequestContext, input: z.output<typeof ZLeaseInput>) {
+  const row = await deps.database.transaction((trx) => insertLease(trx, deps.database.dialect, ctx, input));
+  return getLease(deps.database.db, ctx, row.id);
+}
+
+/**
+ * Writes a lease inside the caller's transaction, with the no-double-lease check and the audit event: for writes that
+ * lease units as a part of something larger (an incubatee's graduation), all of which lands or none.
+ */
+export async function insertLease(
+  trx: Executor,
+  dialect: Dialect,
+  ctx: RequestContext,
+  input: z.output<typeof ZLeaseInput>,
+): Promise<LeaseRow> {
   const tenantId = tenantOf(ctx.actor!);
   const unitIds = [...new Set(input.unitIds)];
   const now = iso(ctx.now);
@@ -197,28 +254,26 @@ export async function createLease(deps: Deps, ctx: RequestContext, input: z.outp
     updatedAt: now,
     version: 1,
   };
-  await deps.database.transaction(async (trx) => {
-    const ent = await trx
-      .selectFrom('enterprises')
-      .select('id')
-      .where('tenantId', '=', tenantId)
-      .where('id', '=', input.enterpriseId)
-      .executeTakeFirst();
-    if (!ent) throw invalid(ctx, 'enterpriseId', '未知的企业', 'Unknown company');
-    await assertUnitsFree(trx, deps.database.dialect, ctx, tenantId, { ...input, unitIds });
-    await trx.insertInto('leases').values(row).execute();
-    await trx
-      .insertInto('leaseUnits')
-      .values(unitIds.map((unitId) => ({ tenantId, leaseId: row.id, unitId })))
-      .execute();
-    await recordAudit(trx, ctx, {
-      action: 'create',
-      entityType: 'lease',
-      entityId: row.id,
-      after: { ...row, unitIds },
-    });
+  const ent = await trx
+    .selectFrom('enterprises')
+    .select('id')
+    .where('tenantId', '=', tenantId)
+    .where('id', '=', input.enterpriseId)
+    .executeTakeFirst();
+  if (!ent) throw invalid(ctx, 'enterpriseId', '未知的企业', 'Unknown company');
+  await assertUnitsFree(trx, dialect, ctx, tenantId, { ...input, unitIds });
+  await trx.insertInto('leases').values(row).execute();
+  await trx
+    .insertInto('leaseUnits')
+    .values(unitIds.map((unitId) => ({ tenantId, leaseId: row.id, unitId })))
+    .execute();
+  await recordAudit(trx, ctx, {
+    action: 'create',
+    entityType: 'lease',
+    entityId: row.id,
+    after: { ...row, unitIds },
   });
-  return getLease(deps.database.db, ctx, row.id);
+  return row;
 }
 
 const terminatedAlready = () =>

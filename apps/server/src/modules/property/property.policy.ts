@@ -34,3 +34,34 @@ export const leasesPolicy = definePolicy(
     terminate: write,
   },
 );
+
+/**
+ * The incubator: kept by the property manager; leaders, investment and service officers read it (incubatees are the
+ * companies they look after); an enterprise user reads its own company's record only.
+ */
+export const incubatorPolicy = definePolicy(
+  'incubatee',
+  { enterprise: 'enterprise_id' },
+  {
+    list: { ...read, service: 'tenant', enterprise: 'own-enterprise' },
+    read: { ...read, service: 'tenant', enterprise: 'own-enterprise' },
+    create: write,
+    update: write,
+    graduate: write,
+    leave: write,
+  },
+);
+
+/**
+ * Rental notices (招租公告): the property manager (and the admin) writes and publishes them; leaders, investment and
+ * service officers read them (to send a company a notice that fits its need). Enterprise users and departments see
+ * none: the public reads the published ones on the portal.
+ */
+export const rentalNoticesPolicy = definePolicy(
+  'rental-notice',
+  {},
+  {
+    read: { ...read, service: 'tenant' },
+    write,
+  },
+);

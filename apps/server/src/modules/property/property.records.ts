@@ -7,9 +7,10 @@ import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 
 /** The property tables whose records are edited field by field with a version. */
-export type PropertyTable = 'parks' | 'buildings' | 'floors' | 'units' | 'parcels' | 'leases';
+export type PropertyTable =
+  'parks' | 'buildings' | 'floors' | 'units' | 'parcels' | 'leases' | 'incubatees' | 'rentalNotices';
 
-// One loader and one saver for the six tables: Kysely cannot type a `where` over a union of tables, hence `any` here.
+// One loader and one saver for these tables: Kysely cannot type a `where` over a union of tables, hence `any` here.
 const loose = (db: Executor) => db as unknown as Kysely<any>;
 
 export async function loadRecord<T extends PropertyTable>(

@@ -136,7 +136,9 @@ export const ZParcel = z.object({
 export const ZLease = z.object({
   id: z.string(),
   enterprise: z.object({ id: z.string(), name: z.string() }),
-  units: z.array(z.object({ id: z.string(), code: z.string(), buildingName: z.string(), area: z.number() })),
+  units: z.array(
+    z.object({ id: z.string(), code: z.string(), buildingId: z.string(), buildingName: z.string(), area: z.number() }),
+  ),
   startsOn: z.string(),
   endsOn: z.string(),
   terminatedOn: z.string().nullable(),

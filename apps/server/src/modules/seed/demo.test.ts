@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, TEST_PASSWORD, type TestHarness } from '../../test/helper.js';
+import {
+  DEMO_GRADUATED,
+  DEMO_INCUBATEES,
+  DEMO_INCUBATOR_BUILDING,
+  DEMO_INCUBATOR_UNITS,
+  DEMO_LEFT,
+} from './demo-incubator.js';
 import { DEMO_PARCELS, DEMO_PROPERTY_UNITS } from './demo-property.js';
 import { DEMO_ENTERPRISES, seedDemo } from './demo.js';
 
@@ -53,12 +60,13 @@ describe('demo tenant', () => {
     expect(mine.items.every((e) => e.assignedOfficer?.displayName === '陈服务')).toBe(true);
   });
 
-  it('has a park of four buildings with about 200 units, over half leased, and 30 parcels with outlines', async () => {
+  it('has a park of four buildings (and the incubator) with about 200 units, over half leased, and 30 parcels', async () => {
     const pm = await login(h.app, 'property');
     const buildings = (await pm.get('/api/buildings')).json();
-    expect(buildings.items).toHaveLength(4);
+    // The four of the property demo, and the incubator's.
+    expect(buildings.items).toHaveLength(5);
     const units = (await pm.get('/api/units?pageSize=1')).json();
-    expect(units.total).toBe(DEMO_PROPERTY_UNITS);
+    expect(units.total).toBe(DEMO_PROPERTY_UNITS + DEMO_INCUBATOR_UNITS);
     const leased = (await pm.get('/api/units?status=leased&pageSize=1')).json();
     expect(leased.total).toBeGreaterThan(DEMO_PROPERTY_UNITS / 2);
     expect(leased.total).toBeLessThan(DEMO_PROPERTY_UNITS * 0.7);
@@ -70,6 +78,33 @@ describe('demo tenant', () => {
     const active = (await pm.get('/api/leases?status=active&pageSize=200')).json();
     const soon = new Date(h.clock.now().getTime() + 90 * 86_400_000).toISOString().slice(0, 10);
     expect(active.items.some((l: { endsOn: string }) => l.endsOn <= soon)).toBe(true);
+  });
+
+  it('has an incubator of 20 small companies: most incubating, 3 graduated into leased units of their own, 2 left', async () => {
+    const pm = await login(h.app, 'property');
+    const all = (await pm.get('/api/incubatees?pageSize=50')).json();
+    expect(all.total).toBe(DEMO_INCUBATEES);
+    const by = (status: string) => all.items.filter((i: { status: string }) => i.status === status);
+    expect(by('incubating')).toHaveLength(DEMO_INCUBATEES - DEMO_GRADUATED - DEMO_LEFT);
+    expect(by('left')).toHaveLength(DEMO_LEFT);
+    expect(by('left').every((i: { leftReason: string | null }) => i.leftReason)).toBe(true);
+    expect(
+      by('incubating').every(
+        (i: { unit: { buildingName: string } | null }) => i.unit?.buildingName === DEMO_INCUBATOR_BUILDING,
+      ),
+    ).toBe(true);
+    const graduates = by('graduated');
+    expect(graduates).toHaveLength(DEMO_GRADUATED);
+    for (const g of graduates) {
+      const lease = (await pm.get(`/api/leases/${g.graduationLeaseId}`)).json();
+      expect(lease.enterprise.id).toBe(g.enterprise.id);
+      expect(lease.status).toBe('active');
+      expect(lease.units.map((u: { id: string }) => u.id)).toEqual([g.graduationUnit.id]);
+      // No other lease of the unit overlaps the graduate's.
+      expect((await pm.get(`/api/leases?unitId=${g.graduationUnit.id}`)).json().total).toBe(1);
+      expect((await pm.get(`/api/units/${g.graduationUnit.id}`)).json().status).toBe('leased');
+    }
+    expect(new Set(all.items.map((i: { enterprise: { id: string } }) => i.enterprise.id)).size).toBe(DEMO_INCUBATEES);
   });
 
   it('does nothing the second time', async () => {

@@ -9,9 +9,11 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { fillSearchIndex } from '../enterprises/search/enterprise-search.js';
 import { provisionTenant } from '../tenants/tenants.service.js';
 import { chainNodeIds, insertEnterprisesBulk, type BulkEnterprise } from './bulk-enterprises.js';
+import { seedDemoIncubator } from './demo-incubator.js';
 import { DEMO_DEPARTMENT_HEAD, DEMO_SERVICE_OFFICERS, seedDemoNeeds } from './demo-needs.js';
 import { DEMO_EXTRA_OFFICERS, seedDemoPipeline } from './demo-pipeline.js';
 import { seedDemoProperty } from './demo-property.js';
+import { seedDemoRentalNotices } from './demo-rental-notices.js';
 import { generateEnterprises } from './enterprise-generator.js';
 
 export const DEMO_TENANT_SLUG = 'demo';
@@ -164,6 +166,8 @@ export async function seedDemo(
       },
     );
     await seedDemoProperty(trx, { tenantId: tenant.id, now: o.now, createdBy: userIds.get('property')! });
+    await seedDemoIncubator(trx, { tenantId: tenant.id, now: o.now, createdBy: userIds.get('property')! });
+    await seedDemoRentalNotices(trx, { tenantId: tenant.id, now: o.now, createdBy: userIds.get('property')! });
     await recordAudit(
       trx,
       { actor: null, ip: null, requestId: null, locale: 'zh-CN', now: o.now },

@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { EnterpriseLeadsTab } from '../leads/EnterpriseLeadsTab';
 import { EnterpriseNeedsTab } from '../needs/EnterpriseNeedsTab';
+import { EnterpriseLeasesTab } from '../property/EnterpriseLeasesTab';
+import { EnterpriseIncubationTag } from '../property/EnterpriseIncubationTag';
 import { EnterpriseVisitsTab } from '../visits/EnterpriseVisitsTab';
 import { BasicTab } from './BasicTab';
 import { ChainTab } from './ChainTab';
@@ -64,6 +66,16 @@ export function EnterpriseRecord({ id }: { id: Id }) {
     ...(canSee('leads', user.role)
       ? [{ key: 'leads', label: t('leads.enterpriseTab'), children: <EnterpriseLeadsTab enterpriseId={e.id} /> }]
       : []),
+    // 租赁: the company's leases, for the roles that read leases (an enterprise user its own).
+    ...(canSee('leases', user.role)
+      ? [
+          {
+            key: 'leases',
+            label: t('leases.enterpriseTab'),
+            children: <EnterpriseLeasesTab enterpriseId={String(e.id)} />,
+          },
+        ]
+      : []),
     // 走访记录: the company's visits, for the roles that record or read them.
     ...(canSee('visits', user.role)
       ? [
@@ -98,6 +110,8 @@ export function EnterpriseRecord({ id }: { id: Id }) {
               {qualificationLabel(code, locale)}
             </Tag>
           ))}
+          {/* 孵化: the company's incubation, for the roles that read the incubator (an enterprise user its own). */}
+          {canSee('incubator', user.role) && <EnterpriseIncubationTag enterpriseId={e.id} name={e.name} />}
         </Space>
       }
       extra={<EnterpriseActions enterprise={e} />}

@@ -1,15 +1,16 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Result, Row, Space, Statistic } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../api/client';
-import { PATHS } from '../../app/access';
+import { canSee, PATHS } from '../../app/access';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { AddFloorModal } from './AddFloorModal';
 import { useBuilding } from './property-api';
 import { canEditProperty, formatArea, formatPercent } from './property-format';
 import type { Unit } from './property-types';
+import { RentalNoticeDrawer, type NoticeFormTarget } from './RentalNoticeDrawer';
 import { RentControlTable, StatusLegend } from './RentControlTable';
 import { rentControl } from './rent-control';
 import { UnitDrawer } from './UnitDrawer';
@@ -20,10 +21,12 @@ export function BuildingPage() {
   const { t } = useI18n();
   const user = useUser();
   const { id = '' } = useParams();
+  const navigate = useNavigate();
   const building = useBuilding(id);
   const [openUnitId, setOpenUnitId] = useState<string | null>(null);
   const [formTarget, setFormTarget] = useState<UnitFormTarget | null>(null);
   const [addingFloor, setAddingFloor] = useState(false);
+  const [noticeTarget, setNoticeTarget] = useState<NoticeFormTarget | null>(null);
   const editable = canEditProperty(user.role);
   const data = building.data;
   const table = useMemo(() => (data ? rentControl(data.floors, data.units) : null), [data]);
@@ -53,11 +56,31 @@ export function BuildingPage() {
         </Space>
       }
       extra={
-        editable &&
         data && (
-          <Button onClick={() => setAddingFloor(true)} data-testid="floor-create">
-            {t('property.addFloor')}
-          </Button>
+          <Space>
+            {canSee('unitImport', user.role) && (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => void navigate(PATHS.unitImport)}
+                data-testid="unit-import"
+              >
+                {t('property.importUnits')}
+              </Button>
+            )}
+            {editable && (
+              <Button onClick={() => setAddingFloor(true)} data-testid="floor-create">
+                {t('property.addFloor')}
+              </Button>
+            )}
+            {editable && (
+              <Button
+                onClick={() => setNoticeTarget({ mode: 'new', buildingId: String(data.id) })}
+                data-testid="notice-from-building"
+              >
+                {t('notices.create')}
+              </Button>
+            )}
+          </Space>
         )
       }
     >
@@ -94,8 +117,23 @@ export function BuildingPage() {
         unit={openUnit}
         onClose={() => setOpenUnitId(null)}
         onEdit={() => openUnit && setFormTarget({ mode: 'edit', unit: openUnit })}
+        {...(editable && openUnit
+          ? {
+              onOffer: () =>
+                setNoticeTarget({
+                  mode: 'new',
+                  buildingId: String(openUnit.building.id),
+                  unitIds: [String(openUnit.id)],
+                }),
+            }
+          : {})}
       />
       <UnitFormDrawer target={formTarget} onClose={() => setFormTarget(null)} />
+      <RentalNoticeDrawer
+        target={noticeTarget}
+        onClose={() => setNoticeTarget(null)}
+        onSaved={() => void navigate(PATHS.rentalNotices)}
+      />
     </Card>
   );
 }

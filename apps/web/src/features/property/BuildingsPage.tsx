@@ -1,7 +1,8 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
+import { canSee, PATHS } from '../../app/access';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { CreateParkModal, type CreateTarget } from './CreateParkModal';
@@ -15,6 +16,7 @@ export function BuildingsPage() {
   const user = useUser();
   const parks = useParks();
   const buildings = useBuildings();
+  const navigate = useNavigate();
   const [target, setTarget] = useState<CreateTarget | null>(null);
   const editable = canEditProperty(user.role);
 
@@ -40,6 +42,24 @@ export function BuildingsPage() {
       extra={
         editable && (
           <Space>
+            {canSee('unitImport', user.role) && (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => void navigate(PATHS.unitImport)}
+                data-testid="unit-import"
+              >
+                {t('property.importUnits')}
+              </Button>
+            )}
+            {canSee('parcelImport', user.role) && (
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => void navigate(PATHS.parcelImport)}
+                data-testid="parcel-import"
+              >
+                {t('property.importParcels')}
+              </Button>
+            )}
             <Button onClick={() => setTarget({ kind: 'park' })} data-testid="park-create">
               {t('property.createPark')}
             </Button>

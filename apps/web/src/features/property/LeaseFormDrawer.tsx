@@ -1,5 +1,5 @@
 import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { FormDrawer } from '../../components/FormDrawer';
@@ -22,13 +22,19 @@ interface LeaseFormValues {
   notes?: string;
 }
 
-/** 新建租赁: a company, units of one building, the term and the money. An overlap is refused by the server (409). */
+/**
+ * 新建租赁 / 编辑租赁: a company, units of one building, the term and the money. An overlap is refused by the server
+ * (409). Editing keeps the company (a lease to another company is a new lease) and sends the version it was opened at.
+ */
 export function LeaseFormDrawer({
   open,
+  lease = null,
   onClose,
   onSaved,
 }: {
   open: boolean;
+  /** The lease to change; absent or null: a new lease. */
+  lease?: Lease | null;
   onClose: () => void;
   onSaved?: (lease: Lease) => void;
 }) {
@@ -36,37 +42,50 @@ export function LeaseFormDrawer({
   const { message } = App.useApp();
   const [form] = Form.useForm<LeaseFormValues>();
   const showProblem = useShowProblem();
-  const { createLease } = usePropertyMutations();
+  const { createLease, updateLease } = usePropertyMutations();
+  const saving = lease ? updateLease : createLease;
   const buildings = useBuildings();
   const buildingId = Form.useWatch('buildingId', form);
   const units = useBuildingUnits(open ? buildingId : undefined);
 
   useEffect(() => {
-    if (open) form.resetFields();
-  }, [open, form]);
+    if (!open) return;
+    form.resetFields();
+    if (lease)
+      form.setFieldsValue({
+        enterpriseId: String(lease.enterprise.id),
+        ...(lease.units[0] ? { buildingId: String(lease.units[0].buildingId) } : {}),
+        unitIds: lease.units.map((u) => String(u.id)),
+        startsOn: dayjs(lease.startsOn),
+        endsOn: dayjs(lease.endsOn),
+        monthlyRent: lease.monthlyRent,
+        deposit: lease.deposit,
+        rentFreeMonths: lease.rentFreeMonths,
+        escalationPercent: lease.escalationPercent,
+        notes: lease.notes ?? '',
+      });
+  }, [open, form, lease]);
 
-  const onFinish = (v: LeaseFormValues) =>
-    createLease.mutate(
-      {
-        enterpriseId: v.enterpriseId,
-        unitIds: v.unitIds,
-        startsOn: v.startsOn.format('YYYY-MM-DD'),
-        endsOn: v.endsOn.format('YYYY-MM-DD'),
-        monthlyRent: v.monthlyRent,
-        ...(v.deposit != null ? { deposit: v.deposit } : {}),
-        ...(v.rentFreeMonths != null ? { rentFreeMonths: v.rentFreeMonths } : {}),
-        ...(v.escalationPercent != null ? { escalationPercent: v.escalationPercent } : {}),
-        notes: v.notes || null,
-      },
-      {
-        onSuccess: (lease) => {
-          void message.success(t('leases.saved'));
-          onClose();
-          onSaved?.(lease);
-        },
-        onError: (error) => showProblem(error, form),
-      },
-    );
+  const onSuccess = (saved: Lease) => {
+    void message.success(t(lease ? 'leases.updated' : 'leases.saved'));
+    onClose();
+    onSaved?.(saved);
+  };
+  const onFinish = (v: LeaseFormValues) => {
+    const terms = {
+      unitIds: v.unitIds,
+      startsOn: v.startsOn.format('YYYY-MM-DD'),
+      endsOn: v.endsOn.format('YYYY-MM-DD'),
+      monthlyRent: v.monthlyRent,
+      ...(v.deposit != null ? { deposit: v.deposit } : {}),
+      ...(v.rentFreeMonths != null ? { rentFreeMonths: v.rentFreeMonths } : {}),
+      ...(v.escalationPercent != null ? { escalationPercent: v.escalationPercent } : {}),
+      notes: v.notes || null,
+    };
+    const onError = (error: unknown) => showProblem(error, form);
+    if (lease) updateLease.mutate({ id: lease.id, version: lease.version, ...terms }, { onSuccess, onError });
+    else createLease.mutate({ enterpriseId: v.enterpriseId, ...terms }, { onSuccess, onError });
+  };
 
   const required = { required: true, message: t('common.required') };
   const endsAfterStart = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
@@ -78,10 +97,20 @@ export function LeaseFormDrawer({
     },
   });
   return (
-    <FormDrawer open={open} title={t('leases.create')} onClose={onClose} form={form} saving={createLease.isPending}>
+    <FormDrawer
+      open={open}
+      title={lease ? t('leases.edit') : t('leases.create')}
+      onClose={onClose}
+      form={form}
+      saving={saving.isPending}
+    >
       <Form form={form} layout="vertical" onFinish={onFinish} data-testid="lease-form">
         <Form.Item name="enterpriseId" label={t('leases.enterprise')} rules={[required]}>
-          <EnterpriseSelect testId="lease-enterprise" active={open} />
+          {lease ? (
+            <Select disabled options={[{ value: String(lease.enterprise.id), label: lease.enterprise.name }]} />
+          ) : (
+            <EnterpriseSelect testId="lease-enterprise" active={open} />
+          )}
         </Form.Item>
         <Row gutter={16}>
           <Col xs={24} md={10}>

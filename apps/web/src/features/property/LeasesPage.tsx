@@ -2,6 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { ColumnChooser } from '../../components/ColumnChooser';
+import { ExportButton } from '../../components/ExportButton';
 import { useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
@@ -21,7 +22,8 @@ export function LeasesPage() {
   const filters = useUrlFilters(LEASE_FILTER_KEYS);
   const list = useLeases({ ...filters.values, sort: '-startsOn', page: filters.page, pageSize: filters.pageSize });
   const [visible, setVisible] = useColumnChoice('kaimen.leases.columns', OPTIONAL_LEASE_COLUMNS, DEFAULT_LEASE_COLUMNS);
-  const [creating, setCreating] = useState(false);
+  // One drawer for new and changed leases: two forms on a page would share their fields' ids.
+  const [formTarget, setFormTarget] = useState<Lease | 'new' | null>(null);
   const [terminating, setTerminating] = useState<Lease | null>(null);
   const editable = canEditProperty(user.role);
 
@@ -30,6 +32,13 @@ export function LeasesPage() {
       title={t('leases.title')}
       extra={
         <Space wrap>
+          <ExportButton
+            path="/api/leases/export"
+            filters={{ ...filters.values, sort: '-startsOn' }}
+            fallbackName="leases.xlsx"
+            label={t('leases.export')}
+            testId="lease-export"
+          />
           <ColumnChooser
             columns={OPTIONAL_LEASE_COLUMNS}
             title={(key) => leaseColumnTitle(key, t)}
@@ -39,7 +48,12 @@ export function LeasesPage() {
             testId="lease-column-chooser"
           />
           {editable && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="lease-create">
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setFormTarget('new')}
+              data-testid="lease-create"
+            >
               {t('leases.create')}
             </Button>
           )}
@@ -73,7 +87,7 @@ export function LeasesPage() {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        columns={leaseColumns(i18n, visible, editable ? setTerminating : undefined)}
+        columns={leaseColumns(i18n, visible, editable ? { edit: setFormTarget, terminate: setTerminating } : undefined)}
         scroll={{ x: 'max-content' }}
         onChange={(pagination) => filters.setPage(pagination.current ?? 1, pagination.pageSize ?? filters.pageSize)}
         pagination={{
@@ -85,7 +99,11 @@ export function LeasesPage() {
         }}
         data-testid="leases-table"
       />
-      <LeaseFormDrawer open={creating} onClose={() => setCreating(false)} />
+      <LeaseFormDrawer
+        open={formTarget !== null}
+        lease={formTarget === 'new' ? null : formTarget}
+        onClose={() => setFormTarget(null)}
+      />
       <TerminateLeaseModal lease={terminating} onClose={() => setTerminating(null)} />
     </Card>
   );

@@ -21,7 +21,18 @@ const leaseText = (lease: Lease | undefined) =>
   lease ? `${lease.enterprise.name} · ${lease.startsOn} ~ ${lease.endsOn} · ${formatMoney(lease.monthlyRent)}` : null;
 
 /** A unit of the rent-control table: all its attributes, and the lease that covers it now and the next one. */
-export function UnitDrawer({ unit, onClose, onEdit }: { unit: Unit | null; onClose: () => void; onEdit: () => void }) {
+export function UnitDrawer({
+  unit,
+  onClose,
+  onEdit,
+  onOffer,
+}: {
+  unit: Unit | null;
+  onClose: () => void;
+  onEdit: () => void;
+  /** Offers the vacant unit in a new rental notice (absent: the user may not write notices). */
+  onOffer?: () => void;
+}) {
   const { t, locale } = useI18n();
   const user = useUser();
   const { message } = App.useApp();
@@ -62,6 +73,11 @@ export function UnitDrawer({ unit, onClose, onEdit }: { unit: Unit | null; onClo
                 {t('common.delete')}
               </Button>
             </Popconfirm>
+            {onOffer && unit.status === 'vacant' && (
+              <Button onClick={onOffer} data-testid="unit-offer">
+                {t('notices.create')}
+              </Button>
+            )}
             <Button type="primary" onClick={onEdit} data-testid="unit-edit">
               {t('common.edit')}
             </Button>

@@ -1,4 +1,4 @@
-import { Button, Tag, type TableColumnsType } from 'antd';
+import { Button, Space, Tag, type TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { enterprisePath } from '../../app/access';
 import type { I18n } from '../../i18n/I18nProvider';
@@ -22,8 +22,8 @@ export const leaseColumnTitle = (key: OptionalLeaseColumn, t: I18n['t']): string
 export function leaseColumns(
   { t, locale }: Pick<I18n, 't' | 'locale'>,
   visible: readonly string[],
-  /** Absent: the user may not terminate leases. */
-  onTerminate?: (lease: Lease) => void,
+  /** Absent: the user may not change leases. */
+  actions?: { edit: (lease: Lease) => void; terminate: (lease: Lease) => void },
 ): TableColumnsType<Lease> {
   const optional: Record<OptionalLeaseColumn, TableColumnsType<Lease>[number]> = {
     deposit: { align: 'right', render: (_, l) => formatMoney(l.deposit) },
@@ -71,17 +71,25 @@ export function leaseColumns(
       ...optional[key],
     })),
   ];
-  if (onTerminate) {
+  if (actions) {
+    // A lease that has ended early is history: neither changed nor ended again.
     columns.push({
       key: 'actions',
       title: t('common.actions'),
-      width: 90,
+      width: 150,
       render: (_, l) =>
-        l.status === 'active' || l.status === 'upcoming' ? (
-          <Button size="small" danger onClick={() => onTerminate(l)} data-testid={`lease-terminate-${l.id}`}>
-            {t('leases.terminate')}
-          </Button>
-        ) : null,
+        l.terminatedOn === null && (
+          <Space size="small">
+            <Button size="small" onClick={() => actions.edit(l)} data-testid={`lease-edit-${l.id}`}>
+              {t('common.edit')}
+            </Button>
+            {(l.status === 'active' || l.status === 'upcoming') && (
+              <Button size="small" danger onClick={() => actions.terminate(l)} data-testid={`lease-terminate-${l.id}`}>
+                {t('leases.terminate')}
+              </Button>
+            )}
+          </Space>
+        ),
     });
   }
   return columns;

@@ -40,6 +40,7 @@ export interface LeaseQuery {
   q?: string;
   status?: string;
   unitId?: string;
+  enterpriseId?: string;
   sort?: string;
   page: number;
   pageSize: number;
@@ -89,6 +90,11 @@ export function usePropertyMutations() {
       onSuccess,
     }),
     createLease: useMutation({ mutationFn: (body: LeaseBody) => api.post<Lease>('/api/leases', body), onSuccess }),
+    updateLease: useMutation({
+      mutationFn: ({ id, ...patch }: Omit<LeaseBody, 'enterpriseId'> & { id: Id; version: number }) =>
+        api.patch<Lease>(url('/api/leases', id), patch),
+      onSuccess,
+    }),
     terminateLease: useMutation({
       mutationFn: ({ id, ...body }: { id: Id; version: number; terminatedOn: string }) =>
         api.post<Lease>(`${url('/api/leases', id)}/terminate`, body),

@@ -65,7 +65,7 @@ export interface BuildingDetail extends Building {
 export interface Lease extends Stamps {
   id: Id;
   enterprise: { id: Id; name: string };
-  units: { id: Id; code: string; buildingName: string; area: number }[];
+  units: { id: Id; code: string; buildingId: Id; buildingName: string; area: number }[];
   startsOn: string;
   endsOn: string;
   terminatedOn: string | null;

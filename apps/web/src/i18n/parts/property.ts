@@ -69,6 +69,9 @@ export const propertyZh = {
 
   'leases.title': '租赁合同',
   'leases.create': '新建租赁',
+  'leases.edit': '编辑租赁',
+  'leases.updated': '租赁已保存',
+  'leases.enterpriseTab': '租赁',
   'leases.enterprise': '企业',
   'leases.units': '单元',
   'leases.building': '楼宇',
@@ -163,6 +166,9 @@ export const propertyEn: Record<keyof typeof propertyZh, string> = {
 
   'leases.title': 'Leases',
   'leases.create': 'New lease',
+  'leases.edit': 'Edit lease',
+  'leases.updated': 'Lease saved',
+  'leases.enterpriseTab': 'Leases',
   'leases.enterprise': 'Company',
   'leases.units': 'Units',
   'leases.building': 'Building',
