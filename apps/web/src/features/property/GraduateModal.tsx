@@ -1,19 +1,16 @@
-import { Alert, App, Col, DatePicker, Form, InputNumber, Modal, Row } from 'antd';
+import { Alert, App, DatePicker, Form, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
 import { BuildingUnitFields } from './BuildingUnitFields';
 import { useIncubatorMutations, type Incubatee } from './incubator-api';
+import { LeaseTermsFields, leaseTermsBody, type LeaseTermsValues } from './LeaseTermsFields';
 
-interface GraduateValues {
+interface GraduateValues extends LeaseTermsValues {
   graduatedOn: Dayjs;
   buildingId?: string;
   unitIds: string[];
-  startsOn: Dayjs;
-  endsOn: Dayjs;
-  monthlyRent: number;
-  deposit?: number | null;
 }
 
 /**
@@ -44,10 +41,7 @@ export function GraduateModal({ incubatee, onClose }: { incubatee: Incubatee | n
         version: incubatee.version,
         graduatedOn: v.graduatedOn.format('YYYY-MM-DD'),
         unitIds: v.unitIds,
-        startsOn: v.startsOn.format('YYYY-MM-DD'),
-        endsOn: v.endsOn.format('YYYY-MM-DD'),
-        monthlyRent: v.monthlyRent,
-        ...(v.deposit != null ? { deposit: v.deposit } : {}),
+        ...leaseTermsBody(v),
       },
       {
         onSuccess: () => {
@@ -60,14 +54,6 @@ export function GraduateModal({ incubatee, onClose }: { incubatee: Incubatee | n
   };
 
   const required = { required: true, message: t('common.required') };
-  const endsAfterStart = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
-    validator: (_: unknown, value: Dayjs | undefined) => {
-      const start = getFieldValue('startsOn') as Dayjs | undefined;
-      return !value || !start || !value.isBefore(start, 'day')
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('leases.endsBeforeStart')));
-    },
-  });
   return (
     <Modal
       open={open}
@@ -90,40 +76,10 @@ export function GraduateModal({ incubatee, onClose }: { incubatee: Incubatee | n
           required
           testId="graduate-units"
         />
-        <Row gutter={16}>
-          <Col xs={24} md={8}>
-            <Form.Item name="graduatedOn" label={t('incubator.graduatedOn')} rules={[required]}>
-              <DatePicker style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item name="startsOn" label={t('leases.startsOn')} rules={[required]}>
-              <DatePicker style={{ width: '100%' }} data-testid="graduate-starts-on" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={8}>
-            <Form.Item
-              name="endsOn"
-              label={t('leases.endsOn')}
-              dependencies={['startsOn']}
-              rules={[required, endsAfterStart]}
-            >
-              <DatePicker style={{ width: '100%' }} data-testid="graduate-ends-on" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="monthlyRent" label={t('leases.monthlyRent')} rules={[required]}>
-              <InputNumber min={0} style={{ width: '100%' }} data-testid="graduate-rent" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="deposit" label={t('leases.deposit')}>
-              <InputNumber min={0} style={{ width: '100%' }} data-testid="graduate-deposit" />
-            </Form.Item>
-          </Col>
-        </Row>
+        <Form.Item name="graduatedOn" label={t('incubator.graduatedOn')} rules={[required]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <LeaseTermsFields testId="graduate" />
       </Form>
     </Modal>
   );

@@ -1,24 +1,19 @@
-import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Col, Form, Input, Row, Select } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { FormDrawer } from '../../components/FormDrawer';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
 import { useBuildings, useBuildingUnits, usePropertyMutations } from './property-api';
+import { LeaseTermsFields, leaseTermsBody, type LeaseTermsValues } from './LeaseTermsFields';
 import { formatArea, unitStatusLabel } from './property-format';
 import type { Lease } from './property-types';
 
-interface LeaseFormValues {
+interface LeaseFormValues extends LeaseTermsValues {
   enterpriseId: string;
   buildingId?: string;
   unitIds: string[];
-  startsOn: Dayjs;
-  endsOn: Dayjs;
-  monthlyRent: number;
-  deposit?: number | null;
-  rentFreeMonths?: number | null;
-  escalationPercent?: number | null;
   notes?: string;
 }
 
@@ -74,12 +69,7 @@ export function LeaseFormDrawer({
   const onFinish = (v: LeaseFormValues) => {
     const terms = {
       unitIds: v.unitIds,
-      startsOn: v.startsOn.format('YYYY-MM-DD'),
-      endsOn: v.endsOn.format('YYYY-MM-DD'),
-      monthlyRent: v.monthlyRent,
-      ...(v.deposit != null ? { deposit: v.deposit } : {}),
-      ...(v.rentFreeMonths != null ? { rentFreeMonths: v.rentFreeMonths } : {}),
-      ...(v.escalationPercent != null ? { escalationPercent: v.escalationPercent } : {}),
+      ...leaseTermsBody(v),
       notes: v.notes || null,
     };
     const onError = (error: unknown) => showProblem(error, form);
@@ -88,14 +78,6 @@ export function LeaseFormDrawer({
   };
 
   const required = { required: true, message: t('common.required') };
-  const endsAfterStart = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
-    validator: (_: unknown, value: Dayjs | undefined) => {
-      const start = getFieldValue('startsOn') as Dayjs | undefined;
-      return !value || !start || !value.isBefore(start, 'day')
-        ? Promise.resolve()
-        : Promise.reject(new Error(t('leases.endsBeforeStart')));
-    },
-  });
   return (
     <FormDrawer
       open={open}
@@ -145,45 +127,7 @@ export function LeaseFormDrawer({
             </Form.Item>
           </Col>
         </Row>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="startsOn" label={t('leases.startsOn')} rules={[required]}>
-              <DatePicker style={{ width: '100%' }} data-testid="lease-starts-on" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item
-              name="endsOn"
-              label={t('leases.endsOn')}
-              dependencies={['startsOn']}
-              rules={[required, endsAfterStart]}
-            >
-              <DatePicker style={{ width: '100%' }} data-testid="lease-ends-on" />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Row gutter={16}>
-          <Col xs={24} md={6}>
-            <Form.Item name="monthlyRent" label={t('leases.monthlyRent')} rules={[required]}>
-              <InputNumber min={0} style={{ width: '100%' }} data-testid="lease-rent" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item name="deposit" label={t('leases.deposit')}>
-              <InputNumber min={0} style={{ width: '100%' }} data-testid="lease-deposit" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item name="rentFreeMonths" label={t('leases.rentFreeMonths')}>
-              <InputNumber min={0} max={120} precision={0} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={6}>
-            <Form.Item name="escalationPercent" label={t('leases.escalation')}>
-              <InputNumber min={0} max={100} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
+        <LeaseTermsFields testId="lease" />
         <Form.Item name="notes" label={t('leases.notes')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
         </Form.Item>

@@ -49,6 +49,8 @@ export interface GraduateBody {
   endsOn: string;
   monthlyRent: number;
   deposit?: number;
+  rentFreeMonths?: number;
+  escalationPercent?: number;
 }
 
 export const INCUBATEES_KEY = ['incubatees'] as const;

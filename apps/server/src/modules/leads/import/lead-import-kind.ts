@@ -14,14 +14,14 @@ import {
 import { z } from 'zod';
 import type { Executor } from '../../../db/database.js';
 import { newId } from '../../../lib/ids.js';
-import { cellText, findHeader, normalizeHeader, type HeaderMatch } from '../../enterprises/import/header.js';
-import { readRows, type Cell, type RawRow } from '../../enterprises/import/read-rows.js';
+import { cellText, normalizeHeader, type HeaderMatch } from '../../enterprises/import/header.js';
+import { type Cell, type RawRow } from '../../enterprises/import/read-rows.js';
+import { inspectSheet, openSheet, SCAN_ROWS, toHeader, type Sheet } from '../../enterprises/import/sheet.js';
 import { chainNodeLookup } from '../../enterprises/import/registry-lookups.js';
 import { MULTI_VALUE_SEPARATORS } from '../../enterprises/import/validate-row.js';
 import type {
   ImportBadRow,
   ImportCounts,
-  ImportHeader,
   ImportKind,
   ImportRowError,
   ProcessInput,
@@ -150,8 +150,6 @@ export const ZLeadImportOptions = z.object({
 });
 export type LeadImportOptions = z.infer<typeof ZLeadImportOptions>;
 
-const PREVIEW_ROWS = 5;
-const SCAN_ROWS = 30;
 const BATCH = 500;
 
 const headerOptions = (o: Partial<LeadImportOptions>) => ({
@@ -159,17 +157,6 @@ const headerOptions = (o: Partial<LeadImportOptions>) => ({
   fieldFor,
   ...(o.headerRowNumber !== undefined ? { headerRowNumber: o.headerRowNumber } : {}),
   ...(o.mapping ? { mapping: o.mapping as Record<number, never> } : {}),
-});
-
-const toHeader = (match: HeaderMatch, rows: RawRow[]): ImportHeader => ({
-  headerRowNumber: match.headerRowNumber,
-  headers: match.headers,
-  mapping: match.mapping,
-  unmapped: match.unmapped,
-  preview: rows
-    .filter((r) => r.rowNumber > match.headerRowNumber && r.cells.some((c) => cellText(c) !== ''))
-    .slice(0, PREVIEW_ROWS)
-    .map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.map(cellText) })),
 });
 
 const stageByKey = new Map<string, LeadStage>();
@@ -373,34 +360,26 @@ interface Good {
 }
 
 async function processLeadFile(o: ProcessInput<LeadImportOptions>) {
-  const db = o.target.trx;
-  const iterator = readRows(o.file, o.fileKind)[Symbol.asyncIterator]();
-  const first: RawRow[] = [];
-  let ended = false;
   const scan = Math.max(SCAN_ROWS, o.options.headerRowNumber ?? 0);
-  while (first.length < scan) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    first.push(next.value);
+  const sheet = await openSheet(o.file, o.fileKind, scan, headerOptions(o.options));
+  if (!sheet) return { header: null, counts: null };
+  try {
+    return await processLeadSheet(o, sheet);
+  } finally {
+    await sheet.close();
   }
-  const header = findHeader(first, headerOptions(o.options));
-  if (!header) {
-    await iterator.return?.();
-    return { header: null, counts: null };
-  }
+}
+
+async function processLeadSheet(o: ProcessInput<LeadImportOptions>, sheet: Sheet) {
+  const db = o.target.trx;
+  const { header } = sheet;
   const lookups = await loadLookups(db, o.tenantId, o.userId ?? null);
   const counts: ImportCounts = { rows: 0, blank: 0, invalid: 0, new: 0, existing: 0, created: 0, updated: 0 };
   const seen = new Set<string>();
-  let batch: { rowNumber: number; cells: Cell[] }[] = [];
   // The importing user owns the rows that name no owner (from the command line: the tenant's first admin or officer).
   const fallbackOwner = o.userId ?? [...lookups.owners.values()][0] ?? null;
 
-  const flush = async () => {
-    const rows = batch;
-    batch = [];
+  const flush = async (rows: RawRow[]) => {
     const bad: ImportBadRow[] = [];
     const good: Good[] = [];
     for (const row of rows) {
@@ -483,20 +462,9 @@ async function processLeadFile(o: ProcessInput<LeadImportOptions>) {
     if (bad.length) await o.onBadRows(bad.sort((a, b) => a.rowNumber - b.rowNumber));
   };
 
-  const rows = async function* () {
-    for (const r of first) if (r.rowNumber > header.headerRowNumber) yield r;
-    if (ended) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  };
-  try {
-    for await (const row of rows()) {
-      counts.rows++;
-      batch.push(row);
-      if (batch.length >= BATCH) await flush();
-    }
-    await flush();
-  } finally {
-    await iterator.return?.();
+  for await (const rows of sheet.batches(BATCH)) {
+    counts.rows += rows.length;
+    await flush(rows);
   }
   return { header: toHeader(header, []), counts };
 }
@@ -651,21 +619,6 @@ export const leadImportKind: ImportKind<LeadImportOptions> = {
   roles: ['admin', 'investment'],
   ZOptions: ZLeadImportOptions as z.ZodType<LeadImportOptions>,
   fields: LEAD_IMPORT_FIELDS.map((field) => ({ field, label: LABELS[field] })),
-  async inspect(file, fileKind, options) {
-    const first: RawRow[] = [];
-    for await (const row of readRows(file, fileKind)) {
-      first.push(row);
-      if (first.length >= SCAN_ROWS + PREVIEW_ROWS) break;
-    }
-    const match = findHeader(first, headerOptions(options));
-    if (match) return toHeader(match, first);
-    return {
-      headerRowNumber: null,
-      headers: [],
-      mapping: {},
-      unmapped: [],
-      preview: first.slice(0, 10).map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.map(cellText) })),
-    };
-  },
+  inspect: (file, fileKind, options) => inspectSheet(file, fileKind, headerOptions(options)),
   process: processLeadFile,
 };

@@ -1,8 +1,9 @@
 import type { Bilingual } from '@kaimen/shared';
 import { z } from 'zod';
 import type { Executor } from '../../../db/database.js';
-import { cellText, findHeader, normalizeHeader, type HeaderMatch } from '../../enterprises/import/header.js';
-import { readRows, type Cell, type RawRow } from '../../enterprises/import/read-rows.js';
+import { cellText, normalizeHeader, type HeaderMatch } from '../../enterprises/import/header.js';
+import { type Cell, type RawRow } from '../../enterprises/import/read-rows.js';
+import { inspectSheet, openSheet, SCAN_ROWS, toHeader, type Sheet } from '../../enterprises/import/sheet.js';
 import type {
   ImportBadRow,
   ImportCounts,
@@ -17,8 +18,6 @@ import type {
  * then write (in the runner's one transaction) or only count (a dry run).
  */
 
-const PREVIEW_ROWS = 5;
-const SCAN_ROWS = 30;
 const BATCH = 500;
 
 export const propertyImportOptions = <F extends readonly [string, ...string[]]>(fields: F) =>
@@ -45,39 +44,13 @@ const headerOptions = (o: Partial<PropertyImportOptions>, fieldFor: (text: strin
   ...(o.mapping ? { mapping: o.mapping as Record<number, never> } : {}),
 });
 
-const toHeader = (match: HeaderMatch, rows: RawRow[]): ImportHeader => ({
-  headerRowNumber: match.headerRowNumber,
-  headers: match.headers,
-  mapping: match.mapping,
-  unmapped: match.unmapped,
-  preview: rows
-    .filter((r) => r.rowNumber > match.headerRowNumber && r.cells.some((c) => cellText(c) !== ''))
-    .slice(0, PREVIEW_ROWS)
-    .map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.map(cellText) })),
-});
-
 /** The first rows of a file: the header found (or the rows, for the user to pick one) and a preview. */
-export async function inspectFile(
+export const inspectFile = (
   file: string,
   fileKind: 'csv' | 'xlsx',
   options: Partial<PropertyImportOptions>,
   fieldFor: (text: string) => string | undefined,
-): Promise<ImportHeader> {
-  const first: RawRow[] = [];
-  for await (const row of readRows(file, fileKind)) {
-    first.push(row);
-    if (first.length >= SCAN_ROWS + PREVIEW_ROWS) break;
-  }
-  const match = findHeader(first, headerOptions(options, fieldFor));
-  if (match) return toHeader(match, first);
-  return {
-    headerRowNumber: null,
-    headers: [],
-    mapping: {},
-    unmapped: [],
-    preview: first.slice(0, 10).map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.map(cellText) })),
-  };
-}
+): Promise<ImportHeader> => inspectSheet(file, fileKind, headerOptions(options, fieldFor));
 
 /**
  * A row's mapped cells by field and where each came from, for its errors. Where several columns name one field, the
@@ -169,34 +142,27 @@ export async function processPropertyFile<G>(
   o: ProcessInput<PropertyImportOptions>,
   spec: PropertyImportSpec<G>,
 ): Promise<{ header: ImportHeader | null; counts: ImportCounts | null }> {
+  const scan = Math.max(SCAN_ROWS, o.options.headerRowNumber ?? 0);
+  const sheet = await openSheet(o.file, o.fileKind, scan, headerOptions(o.options, spec.fieldFor));
+  if (!sheet) return { header: null, counts: null };
+  try {
+    return await processSheet(o, spec, sheet);
+  } finally {
+    await sheet.close();
+  }
+}
+
+async function processSheet<G>(o: ProcessInput<PropertyImportOptions>, spec: PropertyImportSpec<G>, sheet: Sheet) {
   const db = o.target.trx;
-  const iterator = readRows(o.file, o.fileKind)[Symbol.asyncIterator]();
-  const first: RawRow[] = [];
-  let ended = false;
-  while (first.length < Math.max(SCAN_ROWS, o.options.headerRowNumber ?? 0)) {
-    const next = await iterator.next();
-    if (next.done) {
-      ended = true;
-      break;
-    }
-    first.push(next.value);
-  }
-  const header = findHeader(first, headerOptions(o.options, spec.fieldFor));
-  if (!header) {
-    await iterator.return?.();
-    return { header: null, counts: null };
-  }
+  const { header } = sheet;
   const check = await spec.prepare(db, o.tenantId);
   const keyIndex = Number(Object.entries(header.mapping).find(([, f]) => (f as string) === spec.keyField)?.[0] ?? -1);
   const keyError = (reason: string, message: Bilingual) =>
     columnError(header, keyIndex >= 0 ? keyIndex : null, spec.keyField, reason, message);
   const counts: ImportCounts = { rows: 0, blank: 0, invalid: 0, new: 0, existing: 0, created: 0, updated: 0 };
   const seen = new Map<string, number>();
-  let batch: RawRow[] = [];
 
-  const flush = async () => {
-    const rows = batch;
-    batch = [];
+  const flush = async (rows: RawRow[]) => {
     const bad: ImportBadRow[] = [];
     const good: Checked<G>[] = [];
     for (const row of rows) {
@@ -244,20 +210,9 @@ export async function processPropertyFile<G>(
     if (bad.length) await o.onBadRows(bad.sort((a, b) => a.rowNumber - b.rowNumber));
   };
 
-  const rows = async function* () {
-    for (const r of first) if (r.rowNumber > header.headerRowNumber) yield r;
-    if (ended) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  };
-  try {
-    for await (const row of rows()) {
-      counts.rows++;
-      batch.push(row);
-      if (batch.length >= BATCH) await flush();
-    }
-    await flush();
-  } finally {
-    await iterator.return?.();
+  for await (const rows of sheet.batches(BATCH)) {
+    counts.rows += rows.length;
+    await flush(rows);
   }
   return { header: toHeader(header, []), counts };
 }
