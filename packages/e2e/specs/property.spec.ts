@@ -48,7 +48,7 @@ test.describe('property: buildings, rent control and leases', () => {
   const park = `生物医药产业园 ${tag}`;
   const building = `研发楼 A ${tag}`;
 
-  test('a property manager builds a floor of units, leases one and is refused an overlapping lease', async ({
+  test('a property manager builds a floor of units, leases one, raises its rent and is refused an overlap', async ({
     page,
   }) => {
     await signIn(page, 'property');
@@ -131,8 +131,16 @@ test.describe('property: buildings, rent control and leases', () => {
     await page.getByTestId('unit-101').click();
     await expect(page.getByTestId('unit-drawer-status')).toHaveText('已租');
     await expect(page.getByTestId('unit-current-lease')).toContainText('开门示范生物科技有限公司');
+  });
+
+  test('the manager deletes the vacant unit entered by mistake, and is refused the leased one', async ({ page }) => {
+    await signIn(page, 'property');
+    await openFromNav(page, '载体', '楼宇与租控', /\/property$/);
+    await page.getByRole('link', { name: building }).click();
+    await expect(page.getByTestId('unit-101')).toHaveAttribute('data-status', 'leased');
 
     // A leased unit cannot be deleted (its history would go); the vacant one entered by mistake can.
+    await page.getByTestId('unit-101').click();
     const confirmDelete = async () => {
       await page.getByTestId('unit-delete').click();
       await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '删除' }).click();

@@ -50,7 +50,7 @@ export function AddFloorModal({
       confirmLoading={createFloor.isPending}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="floor-form">
+      <Form form={form} name="floor" layout="vertical" onFinish={onFinish} data-testid="floor-form">
         <Form.Item
           name="number"
           label={t('property.floorNumber')}

@@ -119,12 +119,15 @@ export function BuildingPage() {
         onEdit={() => openUnit && setFormTarget({ mode: 'edit', unit: openUnit })}
         {...(editable && openUnit
           ? {
-              onOffer: () =>
+              // The unit's drawer gives way to the notice's form.
+              onOffer: () => {
+                setOpenUnitId(null);
                 setNoticeTarget({
                   mode: 'new',
                   buildingId: String(openUnit.building.id),
                   unitIds: [String(openUnit.id)],
-                }),
+                });
+              },
             }
           : {})}
       />

@@ -57,7 +57,7 @@ export function CreateParkModal({
       confirmLoading={createPark.isPending || createBuilding.isPending}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="property-create-form">
+      <Form form={form} name="property_create" layout="vertical" onFinish={onFinish} data-testid="property-create-form">
         {!isPark && (
           <Form.Item name="parkId" label={t('property.park')} rules={[required]}>
             <Select options={parks.map((p) => ({ value: String(p.id), label: p.name }))} data-testid="building-park" />

@@ -66,7 +66,13 @@ export function GraduateModal({ incubatee, onClose }: { incubatee: Incubatee | n
       forceRender
     >
       <Alert type="info" showIcon message={t('incubator.graduateHint')} style={{ marginBottom: 16 }} />
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="incubatee-graduate-form">
+      <Form
+        form={form}
+        name="incubatee_graduate"
+        layout="vertical"
+        onFinish={onFinish}
+        data-testid="incubatee-graduate-form"
+      >
         <BuildingUnitFields
           open={open}
           name="unitIds"

@@ -65,7 +65,7 @@ export function IncubateeFormDrawer({ open, onClose }: { open: boolean; onClose:
   });
   return (
     <FormDrawer open={open} title={t('incubator.create')} onClose={onClose} form={form} saving={create.isPending}>
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="incubatee-form">
+      <Form form={form} name="incubatee" layout="vertical" onFinish={onFinish} data-testid="incubatee-form">
         <Form.Item name="enterpriseId" label={t('incubator.enterprise')} rules={[required]}>
           <EnterpriseSelect testId="incubatee-enterprise" active={open} />
         </Form.Item>

@@ -86,7 +86,7 @@ export function LeaseFormDrawer({
       form={form}
       saving={saving.isPending}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="lease-form">
+      <Form form={form} name="lease" layout="vertical" onFinish={onFinish} data-testid="lease-form">
         <Form.Item name="enterpriseId" label={t('leases.enterprise')} rules={[required]}>
           {lease ? (
             <Select disabled options={[{ value: String(lease.enterprise.id), label: lease.enterprise.name }]} />

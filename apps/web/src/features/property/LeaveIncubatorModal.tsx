@@ -43,7 +43,7 @@ export function LeaveIncubatorModal({ incubatee, onClose }: { incubatee: Incubat
       confirmLoading={leave.isPending}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="incubatee-leave-form">
+      <Form form={form} name="incubatee_leave" layout="vertical" onFinish={onFinish} data-testid="incubatee-leave-form">
         <Form.Item name="leftOn" label={t('incubator.leftOnDate')} rules={[required]}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>

@@ -102,7 +102,7 @@ export function RentalNoticeDrawer({
       form={form}
       saving={create.isPending || update.isPending}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="notice-form">
+      <Form form={form} name="notice" layout="vertical" onFinish={onFinish} data-testid="notice-form">
         {creating && (
           <Row gutter={16}>
             <Col xs={24} md={10}>

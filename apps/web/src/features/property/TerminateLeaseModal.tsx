@@ -44,7 +44,7 @@ export function TerminateLeaseModal({ lease, onClose }: { lease: Lease | null; o
       forceRender
     >
       <Typography.Paragraph type="secondary">{t('leases.terminateHint')}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="lease-terminate-form">
+      <Form form={form} name="lease_terminate" layout="vertical" onFinish={onFinish} data-testid="lease-terminate-form">
         <Form.Item
           name="terminatedOn"
           label={t('leases.terminatedOn')}

@@ -88,7 +88,7 @@ export function UnitFormDrawer({ target, onClose }: { target: UnitFormTarget | n
       form={form}
       saving={createUnit.isPending || updateUnit.isPending}
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="unit-form">
+      <Form form={form} name="unit" layout="vertical" onFinish={onFinish} data-testid="unit-form">
         <Row gutter={16}>
           <Col xs={24} md={8}>
             <Form.Item name="code" label={t('property.code')} rules={[required, { max: 50 }]}>

@@ -41,7 +41,7 @@ export function WithdrawNoticeModal({ notice, onClose }: { notice: RentalNotice 
       confirmLoading={withdraw.isPending}
       forceRender
     >
-      <Form form={form} layout="vertical" onFinish={onFinish} data-testid="notice-withdraw-form">
+      <Form form={form} name="notice_withdraw" layout="vertical" onFinish={onFinish} data-testid="notice-withdraw-form">
         <Form.Item
           name="reason"
           label={t('notices.withdrawnReason')}
