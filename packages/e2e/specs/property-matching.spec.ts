@@ -58,6 +58,8 @@ test.describe('finding and holding GMP space for a lead', () => {
     await expect(matches.first()).toContainText('面积 3,000㎡（需求 3,000㎡，0%）');
     await expect(matches.first()).toContainText('具备：实验室排风');
     await expect(matches.nth(1)).toContainText(`${tag}-102`);
+    // Land it could build on instead: the demo's idle parcels, with the floor area each can hold.
+    await expect(page.getByTestId('lead-space-parcel').first()).toContainText('按容积率 1–2 可建');
     await page.getByTestId(`lead-space-reserve-${tag}-101`).click();
     await expect(page.getByText(`已保留意向：${tag}-101`)).toBeVisible();
     await expect(page.getByTestId('lead-space-held')).toContainText(`${tag}-101`);

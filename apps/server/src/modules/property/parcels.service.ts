@@ -14,7 +14,7 @@ import { parcelsPolicy } from './property.policy.js';
 import { given, insertRecord, loadForUpdate, loadRecord, outlineText, saveRecord } from './property.records.js';
 import type { TListParcelsRequest, ZUpdateParcelRequest } from './property.schemas.js';
 
-const presentParcel = (p: Selectable<ParcelsTable>) => ({
+export const presentParcel = (p: Selectable<ParcelsTable>) => ({
   id: p.id,
   code: p.code,
   name: p.name,

@@ -91,6 +91,39 @@ describe(`space matching and reservations (${DB_KIND})`, () => {
     expect(codes(loose.json()).sort()).toEqual(['G1', 'G2', 'G4', 'G7', 'L1'].sort());
   });
 
+  it('offers the land a project could build on instead: idle before inefficient before planned, smallest first', async () => {
+    const parcel = async (code: string, area: number, status: string) => {
+      const res = await pm.post('/api/parcels', { code, name: `${code} 地块`, area, status, zoning: '工业用地' });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await parcel('P-idle-big', 6000, 'idle');
+    await parcel('P-idle-small', 1600, 'idle'); // 1,600 m² at ratio 2 holds 3,200 m²: enough
+    await parcel('P-idle-tiny', 1400, 'idle'); // 2,800 m² at most: too small
+    await parcel('P-low', 2000, 'inefficient');
+    await parcel('P-planned', 1500, 'planned');
+    await parcel('P-used', 9000, 'in_use');
+    const res = await investment.get('/api/units/matches?type=gmp&area=3000');
+    const land = res.json().parcels;
+    expect(land.items.map((i: { parcel: { code: string } }) => i.parcel.code)).toEqual([
+      'P-idle-small',
+      'P-idle-big',
+      'P-low',
+      'P-planned',
+    ]);
+    expect(land.total).toBe(4);
+    expect(land.items[0].reasons).toEqual([
+      '状态：闲置',
+      '用地 1,600㎡，按容积率 1–2 可建 1,600–3,200㎡（需求 3,000㎡）',
+      '用地性质：工业用地',
+    ]);
+    // A service officer reads the units for a company's need, but not the land.
+    const service = await login(h.app, t.users.service.username);
+    const theirs = await service.get('/api/units/matches?type=gmp&area=3000');
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.json().items.length).toBeGreaterThan(0);
+    expect(theirs.json().parcels).toEqual({ items: [], total: 0 });
+  });
+
   it('matches a lead’s own space need, and holds a unit for it, which reads 意向 on the unit', async () => {
     let res = await investment.get(`/api/leads/${leadId}/space-matches`);
     expect(res.statusCode, res.body).toBe(200);

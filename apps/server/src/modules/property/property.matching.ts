@@ -2,6 +2,7 @@ import {
   findEntry,
   label,
   officeDate,
+  PARCEL_STATUSES,
   SPACE_REQUIREMENTS,
   UNIT_TYPES,
   type Bilingual,
@@ -19,6 +20,8 @@ import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { leadsPolicy } from '../leads/leads.policy.js';
 import { findUnits, getUnit } from './inventory.service.js';
+import { presentParcel } from './parcels.service.js';
+import { parcelsPolicy } from './property.policy.js';
 
 /**
  * Where a project fits (issue 6): from a space need — a unit type, an area, the biotech requirements, a date it must
@@ -113,6 +116,52 @@ export async function matchUnits(db: Executor, ctx: RequestContext, need: TSpace
     need: { ...need, availableOn: day },
     items: fits.slice(0, MATCH_LIMIT).map((u) => ({ unit: u, reasons: reasonsOf(u, need, day, ctx.locale) })),
     total: fits.length,
+    parcels: await matchParcels(db, ctx, need),
+  };
+}
+
+/**
+ * Industrial plot ratios (容积率) the office builds at: a parcel of L m² holds L × min to L × max m² of floor area. A
+ * project that would rather build than rent fits a parcel whose range reaches the area asked.
+ */
+export const PLOT_RATIO = { min: 1, max: 2 } as const;
+/** Land that can be offered, best first: idle before inefficient (to be revitalised) before planned. */
+const OFFERED_LAND = ['idle', 'inefficient', 'planned'] as const;
+
+/**
+ * Land for the same need, for the readers of parcels (others get none): offered parcels whose floor-area range at
+ * PLOT_RATIO reaches the area asked, idle first, then the smallest that fits (the least land used).
+ */
+async function matchParcels(db: Executor, ctx: RequestContext, need: TSpaceNeed) {
+  const actor = ctx.actor!;
+  if (!parcelsPolicy.allows(actor, 'read')) return { items: [], total: 0 };
+  const rows = await db
+    .selectFrom('parcels')
+    .selectAll()
+    .where(parcelsPolicy.where(actor, 'read', 'parcels'))
+    .where('status', 'in', [...OFFERED_LAND])
+    .where('area', '>=', need.area / PLOT_RATIO.max)
+    .execute();
+  const rank = (status: string) => OFFERED_LAND.indexOf(status as (typeof OFFERED_LAND)[number]);
+  rows.sort((a, b) => rank(a.status) - rank(b.status) || a.area - b.area || a.code.localeCompare(b.code));
+  const t = (b: Bilingual) => (ctx.locale === 'en' ? b.en : b.zh);
+  return {
+    items: rows.slice(0, MATCH_LIMIT).map((p) => {
+      const status = findEntry(PARCEL_STATUSES, p.status);
+      const [low, high] = [p.area * PLOT_RATIO.min, p.area * PLOT_RATIO.max];
+      return {
+        parcel: presentParcel(p),
+        reasons: [
+          t({ zh: `状态：${status?.zh ?? p.status}`, en: `Status: ${status?.en ?? p.status}` }),
+          t({
+            zh: `用地 ${fmt(p.area)}㎡，按容积率 ${PLOT_RATIO.min}–${PLOT_RATIO.max} 可建 ${fmt(low)}–${fmt(high)}㎡（需求 ${fmt(need.area)}㎡）`,
+            en: `${fmt(p.area)} m² of land: ${fmt(low)}–${fmt(high)} m² of floor area at plot ratio ${PLOT_RATIO.min}–${PLOT_RATIO.max} (${fmt(need.area)} m² asked)`,
+          }),
+          ...(p.zoning ? [t({ zh: `用地性质：${p.zoning}`, en: `Zoning: ${p.zoning}` })] : []),
+        ],
+      };
+    }),
+    total: rows.length,
   };
 }
 

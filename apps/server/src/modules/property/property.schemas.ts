@@ -168,4 +168,6 @@ export const ZMatchResponse = z.object({
   /** Best first, each with the reasons it fits (in the reader's language). */
   items: z.array(z.object({ unit: ZUnit, reasons: z.array(z.string()) })),
   total: z.number(),
+  /** Land to build on instead, for the readers of parcels (empty for the others). */
+  parcels: z.object({ items: z.array(z.object({ parcel: ZParcel, reasons: z.array(z.string()) })), total: z.number() }),
 });

@@ -7,7 +7,7 @@ import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
 import { buildingPath, statusColors, unitStatusLabel } from './property-format';
 import { PROPERTY_KEY } from './property-api';
-import type { Unit, UnitMatch } from './property-types';
+import type { ParcelMatch, Unit, UnitMatch } from './property-types';
 
 const unitUrl = (id: Id) => `/api/units/${encodeURIComponent(String(id))}/reservation`;
 
@@ -24,7 +24,9 @@ export function LeadSpaceTab({ leadId, canReserve }: { leadId: Id; canReserve: b
   const matches = useQuery({
     queryKey: [...key, 'matches'],
     queryFn: () =>
-      api.get<{ items: UnitMatch[]; total: number }>(`/api/leads/${encodeURIComponent(String(leadId))}/space-matches`),
+      api.get<{ items: UnitMatch[]; total: number; parcels: { items: ParcelMatch[]; total: number } }>(
+        `/api/leads/${encodeURIComponent(String(leadId))}/space-matches`,
+      ),
     retry: false,
   });
   const held = useQuery({
@@ -126,6 +128,22 @@ export function LeadSpaceTab({ leadId, canReserve }: { leadId: Id; canReserve: b
               data-testid="lead-space-match"
             >
               <List.Item.Meta title={unitTitle(m.unit)} description={m.reasons.join(' · ')} />
+            </List.Item>
+          )}
+        />
+      )}
+      {(matches.data?.parcels.total ?? 0) > 0 && (
+        <List
+          size="small"
+          header={
+            <Typography.Text strong>
+              {t('property.match.landTitle', { count: matches.data?.parcels.total ?? 0 })}
+            </Typography.Text>
+          }
+          dataSource={matches.data?.parcels.items ?? []}
+          renderItem={(m) => (
+            <List.Item data-testid="lead-space-parcel">
+              <List.Item.Meta title={`${m.parcel.code} · ${m.parcel.name}`} description={m.reasons.join(' · ')} />
             </List.Item>
           )}
         />

@@ -57,6 +57,12 @@ export interface UnitMatch {
   reasons: string[];
 }
 
+/** Land a project could build on instead (empty for roles that do not read parcels). */
+export interface ParcelMatch {
+  parcel: { id: Id; code: string; name: string; area: number; status: string; zoning: string | null };
+  reasons: string[];
+}
+
 export interface BuildingDetail extends Building {
   floors: Floor[];
   units: Unit[];

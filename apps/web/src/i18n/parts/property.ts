@@ -2,6 +2,7 @@
 export const propertyZh = {
   'property.match.tab': '载体匹配',
   'property.match.title': '符合需求的单元（{count}）',
+  'property.match.landTitle': '也可用地自建：{count} 块地块',
   'property.match.none': '暂无符合需求的空置单元',
   'property.match.noNeed': '该项目尚未填写载体类型和面积需求：编辑项目后即可匹配。',
   'property.match.held': '已为本项目保留意向',
@@ -99,6 +100,7 @@ export const propertyZh = {
 export const propertyEn: Record<keyof typeof propertyZh, string> = {
   'property.match.tab': 'Space',
   'property.match.title': 'Units that fit ({count})',
+  'property.match.landTitle': 'Or build on land: {count} parcels',
   'property.match.none': 'No vacant unit fits this need',
   'property.match.noNeed': 'This lead has no unit type and area yet: edit the lead to match it.',
   'property.match.held': 'Held for this lead',
