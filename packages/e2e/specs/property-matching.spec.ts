@@ -1,5 +1,5 @@
 import { request, type APIRequestContext } from '@playwright/test';
-import { DEMO_PASSWORD, expect, signIn, test, unique } from '../fixtures.js';
+import { DEMO_PASSWORD, expect, openFromNav, signIn, test, unique } from '../fixtures.js';
 
 /** A demo user over the JSON API. */
 async function apiAs(baseURL: string, username: string) {
@@ -69,5 +69,38 @@ test.describe('finding and holding GMP space for a lead', () => {
     await page.goto(`/property/buildings/${buildingId}`);
     await expect(page.getByTestId(`unit-${tag}-101`)).toHaveAttribute('data-status', 'reserved');
     await expect(page.getByTestId(`unit-${tag}-102`)).toHaveAttribute('data-status', 'vacant');
+  });
+
+  test('a caller asks for 3,000 m² of GMP plant with lab exhaust: 找载体 answers with the units and the land', async ({
+    page,
+  }) => {
+    await signIn(page, 'investment');
+    await openFromNav(page, '载体', '找载体', /\/property\/find/);
+    const form = page.getByTestId('find-space-form');
+    await expect(async () => {
+      await form.getByRole('combobox', { name: '类型' }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'GMP厂房' }).click({
+        timeout: 2_000,
+      });
+      await expect(form.getByRole('combobox', { name: '类型' }).locator('..')).toContainText('GMP厂房', {
+        timeout: 2_000,
+      });
+    }).toPass({ timeout: 15_000 });
+    await form.getByTestId('find-space-area').fill('3000');
+    await form.getByRole('checkbox', { name: 'GMP 条件' }).check();
+    await form.getByRole('checkbox', { name: '实验室排风' }).check();
+    await page.getByTestId('find-space-submit').click();
+
+    // The unit without exhaust does not fit; the one held for the lead comes after the free one.
+    await expect(page).toHaveURL(/area=3000/);
+    const matches = page.getByTestId('lead-space-match').filter({ hasText: building });
+    await expect(matches).toHaveCount(2);
+    await expect(matches.first()).toContainText(`${tag}-102`);
+    await expect(matches.nth(1)).toContainText(`${tag}-101`);
+    await expect(matches.nth(1)).toContainText('保留意向');
+    await expect(page.getByTestId('lead-space-parcel').first()).toContainText('可建');
+    // The answer is a link: reloaded, it is the same.
+    await page.reload();
+    await expect(page.getByTestId('lead-space-match').filter({ hasText: building })).toHaveCount(2);
   });
 });

@@ -39,6 +39,8 @@ export const ACCESS = {
   incubator: ['admin', 'leader', 'investment', 'property', 'service', 'enterprise'],
   // Rental notices: written by the property manager, read by who sends companies to space; the public reads the portal.
   rentalNotices: ['admin', 'leader', 'investment', 'property', 'service'],
+  // Finding space for a need: who reads the inventory (land shows only for the readers of parcels).
+  findSpace: ['admin', 'leader', 'investment', 'property', 'service'],
   // Units and parcels imports: who keeps the inventory (the server's unit and parcel ImportKind.roles).
   unitImport: ['admin', 'property'],
   parcelImport: ['admin', 'property'],
@@ -86,6 +88,7 @@ export const PATHS: Record<Screen, string> = {
   parcelMap: '/property/map',
   incubator: '/property/incubator',
   rentalNotices: '/property/notices',
+  findSpace: '/property/find',
   unitImport: '/property/import/units',
   parcelImport: '/property/import/parcels',
   chain: '/admin/chain',

@@ -22,6 +22,7 @@ import {
   NotificationOutlined,
   PieChartOutlined,
   SafetyOutlined,
+  SearchOutlined,
   SendOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -63,6 +64,7 @@ const NEEDS_ENTRIES: Entry[] = [
 /** 载体 Property (DESIGN.md §8): buildings with their rent-control tables, the leases, the incubator. */
 const PROPERTY_ENTRIES: Entry[] = [
   { screen: 'buildings', label: 'nav.buildings', icon: <BuildOutlined /> },
+  { screen: 'findSpace', label: 'nav.findSpace', icon: <SearchOutlined /> },
   { screen: 'leases', label: 'nav.leases', icon: <FileTextOutlined /> },
   { screen: 'occupancy', label: 'nav.occupancy', icon: <DashboardOutlined /> },
   { screen: 'parcelMap', label: 'nav.parcelMap', icon: <GlobalOutlined /> },

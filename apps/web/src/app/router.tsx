@@ -85,6 +85,9 @@ const ParcelMapPage = lazy(() =>
 const IncubatorPage = lazy(() =>
   import('../features/property/IncubatorPage').then((m) => ({ default: m.IncubatorPage })),
 );
+const FindSpacePage = lazy(() =>
+  import('../features/property/FindSpacePage').then((m) => ({ default: m.FindSpacePage })),
+);
 const RentalNoticesPage = lazy(() =>
   import('../features/property/RentalNoticesPage').then((m) => ({ default: m.RentalNoticesPage })),
 );
@@ -148,6 +151,7 @@ export const router = createBrowserRouter([
           screen('parcelMap', <ParcelMapPage />),
           screen('incubator', <IncubatorPage />),
           screen('rentalNotices', <RentalNoticesPage />),
+          screen('findSpace', <FindSpacePage />),
           screen('unitImport', <ImportsPage kind="units" />),
           screen('parcelImport', <ImportsPage kind="parcels" />),
           screen('chain', <ChainPage />),

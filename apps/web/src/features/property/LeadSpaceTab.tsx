@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, List, Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Alert, App, Button, List, Space, Typography } from 'antd';
 import { api, isApiError } from '../../api/client';
 import type { Id, Page } from '../../api/types';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
-import { buildingPath, statusColors, unitStatusLabel } from './property-format';
 import { PROPERTY_KEY } from './property-api';
-import type { ParcelMatch, Unit, UnitMatch } from './property-types';
+import type { SpaceMatchResult, Unit } from './property-types';
+import { LandMatchList, UnitMatchList, UnitMatchTitle } from './SpaceMatches';
 
 const unitUrl = (id: Id) => `/api/units/${encodeURIComponent(String(id))}/reservation`;
 
@@ -16,7 +15,7 @@ const unitUrl = (id: Id) => `/api/units/${encodeURIComponent(String(id))}/reserv
  * for it (意向); an officer holds one with a click and releases it again.
  */
 export function LeadSpaceTab({ leadId, canReserve }: { leadId: Id; canReserve: boolean }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const showProblem = useShowProblem();
   const queryClient = useQueryClient();
@@ -24,9 +23,7 @@ export function LeadSpaceTab({ leadId, canReserve }: { leadId: Id; canReserve: b
   const matches = useQuery({
     queryKey: [...key, 'matches'],
     queryFn: () =>
-      api.get<{ items: UnitMatch[]; total: number; parcels: { items: ParcelMatch[]; total: number } }>(
-        `/api/leads/${encodeURIComponent(String(leadId))}/space-matches`,
-      ),
+      api.get<SpaceMatchResult>(`/api/leads/${encodeURIComponent(String(leadId))}/space-matches`),
     retry: false,
   });
   const held = useQuery({
@@ -53,18 +50,6 @@ export function LeadSpaceTab({ leadId, canReserve }: { leadId: Id; canReserve: b
 
   const noNeed = isApiError(matches.error, 'unprocessable');
   const heldIds = new Set((held.data?.items ?? []).map((u) => String(u.id)));
-  const unitTitle = (u: Unit) => (
-    <Space size={6} wrap>
-      <Link to={buildingPath(u.building.id)}>
-        {u.building.name} · {u.code}
-      </Link>
-      <Tag color={statusColors(u.status).tag}>{unitStatusLabel(u.status, locale)}</Tag>
-      {u.monthlyRentPerSqm !== null && (
-        <Typography.Text type="secondary">{t('property.match.rent', { rent: u.monthlyRentPerSqm })}</Typography.Text>
-      )}
-    </Space>
-  );
-
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="lead-space">
       {(held.data?.items.length ?? 0) > 0 && (
@@ -91,7 +76,7 @@ export function LeadSpaceTab({ leadId, canReserve }: { leadId: Id; canReserve: b
               }
               data-testid="lead-space-held"
             >
-              {unitTitle(u)}
+              <UnitMatchTitle unit={u} />
             </List.Item>
           )}
         />
@@ -99,55 +84,29 @@ export function LeadSpaceTab({ leadId, canReserve }: { leadId: Id; canReserve: b
       {noNeed ? (
         <Alert type="info" showIcon message={t('property.match.noNeed')} />
       ) : (
-        <List
-          size="small"
+        <UnitMatchList
+          matches={matches.data?.items ?? []}
+          total={matches.data?.total ?? 0}
           loading={matches.isPending}
-          header={
-            <Typography.Text strong>{t('property.match.title', { count: matches.data?.total ?? 0 })}</Typography.Text>
+          actions={(m) =>
+            canReserve && !heldIds.has(String(m.unit.id)) && !m.unit.reservation
+              ? [
+                  <Button
+                    key="reserve"
+                    type="primary"
+                    size="small"
+                    loading={reserve.isPending && reserve.variables === m.unit.id}
+                    onClick={() => reserve.mutate(m.unit.id)}
+                    data-testid={`lead-space-reserve-${m.unit.code}`}
+                  >
+                    {t('property.match.reserve')}
+                  </Button>,
+                ]
+              : []
           }
-          locale={{ emptyText: t('property.match.none') }}
-          dataSource={matches.data?.items ?? []}
-          renderItem={(m) => (
-            <List.Item
-              actions={
-                canReserve && !heldIds.has(String(m.unit.id)) && !m.unit.reservation
-                  ? [
-                      <Button
-                        key="reserve"
-                        type="primary"
-                        size="small"
-                        loading={reserve.isPending && reserve.variables === m.unit.id}
-                        onClick={() => reserve.mutate(m.unit.id)}
-                        data-testid={`lead-space-reserve-${m.unit.code}`}
-                      >
-                        {t('property.match.reserve')}
-                      </Button>,
-                    ]
-                  : []
-              }
-              data-testid="lead-space-match"
-            >
-              <List.Item.Meta title={unitTitle(m.unit)} description={m.reasons.join(' · ')} />
-            </List.Item>
-          )}
         />
       )}
-      {(matches.data?.parcels.total ?? 0) > 0 && (
-        <List
-          size="small"
-          header={
-            <Typography.Text strong>
-              {t('property.match.landTitle', { count: matches.data?.parcels.total ?? 0 })}
-            </Typography.Text>
-          }
-          dataSource={matches.data?.parcels.items ?? []}
-          renderItem={(m) => (
-            <List.Item data-testid="lead-space-parcel">
-              <List.Item.Meta title={`${m.parcel.code} · ${m.parcel.name}`} description={m.reasons.join(' · ')} />
-            </List.Item>
-          )}
-        />
-      )}
+      <LandMatchList matches={matches.data?.parcels.items ?? []} total={matches.data?.parcels.total ?? 0} />
     </Space>
   );
 }

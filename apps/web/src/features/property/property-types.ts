@@ -63,6 +63,14 @@ export interface ParcelMatch {
   reasons: string[];
 }
 
+/** What fits a space need: units best first, and land. */
+export interface SpaceMatchResult {
+  need: { type?: string; area: number; tolerance: number; requirements?: string[]; availableOn: string };
+  items: UnitMatch[];
+  total: number;
+  parcels: { items: ParcelMatch[]; total: number };
+}
+
 export interface BuildingDetail extends Building {
   floors: Floor[];
   units: Unit[];
