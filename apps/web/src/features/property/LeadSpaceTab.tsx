@@ -22,8 +22,7 @@ export function LeadSpaceTab({ leadId, canReserve }: { leadId: Id; canReserve: b
   const key = [...PROPERTY_KEY, 'lead-space', String(leadId)];
   const matches = useQuery({
     queryKey: [...key, 'matches'],
-    queryFn: () =>
-      api.get<SpaceMatchResult>(`/api/leads/${encodeURIComponent(String(leadId))}/space-matches`),
+    queryFn: () => api.get<SpaceMatchResult>(`/api/leads/${encodeURIComponent(String(leadId))}/space-matches`),
     retry: false,
   });
   const held = useQuery({
