@@ -154,5 +154,18 @@ test.describe('property: buildings, rent control and leases', () => {
     await expect(page.getByText('房源已删除')).toBeVisible();
     await expect(page.getByTestId('unit-102')).toHaveCount(0);
     await expect(page.getByTestId('unit-101')).toHaveAttribute('data-status', 'leased');
+
+    // The building still has a unit: deleting it is refused with the reason; its floor count is edited instead.
+    await openFromNav(page, '载体', '楼宇与租控', /\/property$/);
+    const row = page.locator('tr', { hasText: building });
+    await row.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '删除' }).click();
+    await expect(page.locator('.ant-message')).toContainText('楼宇内还有房源');
+    await row.getByRole('button', { name: '编辑' }).click();
+    await expect(page.getByRole('dialog').getByLabel('楼宇名称')).toHaveValue(building);
+    await page.getByRole('dialog').getByLabel('楼层数').fill('8');
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+    await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+    await expect(row).toContainText('8');
   });
 });

@@ -1,12 +1,13 @@
 import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { canSee, PATHS } from '../../app/access';
+import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { CreateParkModal, type CreateTarget } from './CreateParkModal';
-import { useBuildings, useParks } from './property-api';
+import { useBuildings, useParks, usePropertyMutations } from './property-api';
 import { buildingPath, canEditProperty } from './property-format';
 import type { Building } from './property-types';
 
@@ -19,6 +20,28 @@ export function BuildingsPage() {
   const navigate = useNavigate();
   const [target, setTarget] = useState<CreateTarget | null>(null);
   const editable = canEditProperty(user.role);
+  const { message } = App.useApp();
+  const showProblem = useShowProblem();
+  const { deletePark, deleteBuilding } = usePropertyMutations();
+  const deleted = () => void message.success(t('property.deleted'));
+  /** 编辑 and 删除 of a park or a building; the server refuses deleting what still has buildings or units. */
+  const recordActions = (edit: () => void, confirm: string, remove: () => Promise<unknown>, testId: string) => (
+    <Space size="small">
+      <Button size="small" onClick={edit} data-testid={`${testId}-edit`}>
+        {t('common.edit')}
+      </Button>
+      <Popconfirm
+        title={confirm}
+        okText={t('common.delete')}
+        okButtonProps={{ danger: true }}
+        onConfirm={() => remove().then(deleted, showProblem)}
+      >
+        <Button size="small" danger data-testid={`${testId}-delete`}>
+          {t('common.delete')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
 
   const columns = [
     {
@@ -33,6 +56,22 @@ export function BuildingsPage() {
       width: 120,
       render: (_: unknown, b: Building) => <Link to={buildingPath(b.id)}>{t('property.openRentControl')}</Link>,
     },
+    ...(editable
+      ? [
+          {
+            key: 'edit',
+            title: '',
+            width: 150,
+            render: (_: unknown, b: Building) =>
+              recordActions(
+                () => setTarget({ kind: 'building', building: b }),
+                t('property.deleteBuildingConfirm', { name: b.name }),
+                () => deleteBuilding.mutateAsync({ id: b.id, version: b.version }),
+                `building-${b.id}`,
+              ),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -91,6 +130,13 @@ export function BuildingsPage() {
                     {t('property.createBuilding')}
                   </Button>
                 )}
+                {editable &&
+                  recordActions(
+                    () => setTarget({ kind: 'park', park }),
+                    t('property.deleteParkConfirm', { name: park.name }),
+                    () => deletePark.mutateAsync({ id: park.id, version: park.version }),
+                    `park-${park.id}`,
+                  )}
               </Space>
             }
             data-testid={`park-${park.id}`}

@@ -3,11 +3,12 @@ import { useEffect } from 'react';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
 import { usePropertyMutations } from './property-api';
-import type { Park } from './property-types';
+import type { Building, Park } from './property-types';
 
-export type CreateTarget = { kind: 'park' } | { kind: 'building'; parkId?: string };
+/** A new park or building, or (with the record) a change of one. */
+export type CreateTarget = { kind: 'park'; park?: Park } | { kind: 'building'; parkId?: string; building?: Building };
 
-/** 新建园区 / 新建楼宇: a small form each, in a modal. */
+/** 新建园区 / 新建楼宇 and their edits: a small form each, in a modal; a change sends the version it was opened at. */
 export function CreateParkModal({
   target,
   parks,
@@ -21,22 +22,43 @@ export function CreateParkModal({
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const showProblem = useShowProblem();
-  const { createPark, createBuilding } = usePropertyMutations();
+  const { createPark, createBuilding, updatePark, updateBuilding } = usePropertyMutations();
+  const editing = target?.kind === 'park' ? target.park : target?.building;
 
   useEffect(() => {
     if (!target) return;
     form.resetFields();
-    if (target.kind === 'building') form.setFieldsValue({ parkId: target.parkId, floorCount: 1 });
+    if (target.kind === 'park' && target.park)
+      form.setFieldsValue({ name: target.park.name, address: target.park.address ?? '' });
+    if (target.kind === 'building')
+      form.setFieldsValue(
+        target.building
+          ? {
+              parkId: String(target.building.parkId),
+              name: target.building.name,
+              floorCount: target.building.floorCount,
+            }
+          : { parkId: target.parkId, floorCount: 1 },
+      );
   }, [target, form]);
 
   const done = () => {
-    void message.success(t('property.created'));
+    void message.success(t(editing ? 'property.saved' : 'property.created'));
     onClose();
   };
   const onError = (error: unknown) => showProblem(error, form);
   const onFinish = (values: { name: string; address?: string; parkId?: string; floorCount?: number }) => {
     if (target?.kind === 'park') {
-      createPark.mutate({ name: values.name, address: values.address || null }, { onSuccess: done, onError });
+      const park = { name: values.name, address: values.address || null };
+      if (target.park)
+        updatePark.mutate({ id: target.park.id, version: target.park.version, ...park }, { onSuccess: done, onError });
+      else createPark.mutate(park, { onSuccess: done, onError });
+    } else if (target?.building && values.floorCount) {
+      const { id, version } = target.building;
+      updateBuilding.mutate(
+        { id, version, name: values.name, floorCount: values.floorCount },
+        { onSuccess: done, onError },
+      );
     } else if (values.parkId && values.floorCount) {
       createBuilding.mutate(
         { parkId: values.parkId, name: values.name, floorCount: values.floorCount },
@@ -50,17 +72,27 @@ export function CreateParkModal({
   return (
     <Modal
       open={target !== null}
-      title={isPark ? t('property.createPark') : t('property.createBuilding')}
+      title={
+        isPark
+          ? t(editing ? 'property.editPark' : 'property.createPark')
+          : t(editing ? 'property.editBuilding' : 'property.createBuilding')
+      }
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('common.save')}
-      confirmLoading={createPark.isPending || createBuilding.isPending}
+      confirmLoading={
+        createPark.isPending || createBuilding.isPending || updatePark.isPending || updateBuilding.isPending
+      }
       forceRender
     >
       <Form form={form} name="property_create" layout="vertical" onFinish={onFinish} data-testid="property-create-form">
         {!isPark && (
           <Form.Item name="parkId" label={t('property.park')} rules={[required]}>
-            <Select options={parks.map((p) => ({ value: String(p.id), label: p.name }))} data-testid="building-park" />
+            <Select
+              disabled={Boolean(editing)}
+              options={parks.map((p) => ({ value: String(p.id), label: p.name }))}
+              data-testid="building-park"
+            />
           </Form.Item>
         )}
         <Form.Item

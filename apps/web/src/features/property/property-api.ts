@@ -72,6 +72,27 @@ export function usePropertyMutations() {
         api.post<Building>('/api/buildings', body),
       onSuccess,
     }),
+    updatePark: useMutation({
+      mutationFn: ({ id, ...patch }: { id: Id; version: number; name: string; address: string | null }) =>
+        api.patch<Park>(url('/api/parks', id), patch),
+      onSuccess,
+    }),
+    updateBuilding: useMutation({
+      mutationFn: ({ id, ...patch }: { id: Id; version: number; name: string; floorCount: number }) =>
+        api.patch<Building>(url('/api/buildings', id), patch),
+      onSuccess,
+    }),
+    /** A park without buildings, a building without units: otherwise refused (409) with the reason. */
+    deletePark: useMutation({
+      mutationFn: ({ id, version }: { id: Id; version: number }) =>
+        api.delete(`${url('/api/parks', id)}?version=${version}`),
+      onSuccess,
+    }),
+    deleteBuilding: useMutation({
+      mutationFn: ({ id, version }: { id: Id; version: number }) =>
+        api.delete(`${url('/api/buildings', id)}?version=${version}`),
+      onSuccess,
+    }),
     createFloor: useMutation({
       mutationFn: (body: { buildingId: string; number: number; label?: string | null }) =>
         api.post<Floor>('/api/floors', body),

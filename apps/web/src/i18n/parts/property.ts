@@ -35,6 +35,12 @@ export const propertyZh = {
   'property.noBuildings': '该园区尚无楼宇',
   'property.openRentControl': '租控表',
   'property.created': '已创建',
+  'property.saved': '已保存',
+  'property.deleted': '已删除',
+  'property.editPark': '编辑园区',
+  'property.editBuilding': '编辑楼宇',
+  'property.deleteParkConfirm': '删除园区“{name}”？园区内还有楼宇时不能删除。',
+  'property.deleteBuildingConfirm': '删除楼宇“{name}”？楼宇内还有房源时不能删除（空楼层一并删除）。',
 
   'property.vacancyRate': '空置率',
   'property.vacantArea': '空置面积',
@@ -141,6 +147,13 @@ export const propertyEn: Record<keyof typeof propertyZh, string> = {
   'property.noBuildings': 'No buildings in this park yet',
   'property.openRentControl': 'Rent control',
   'property.created': 'Created',
+  'property.saved': 'Saved',
+  'property.deleted': 'Deleted',
+  'property.editPark': 'Edit park',
+  'property.editBuilding': 'Edit building',
+  'property.deleteParkConfirm': 'Delete the park “{name}”? A park with buildings cannot be deleted.',
+  'property.deleteBuildingConfirm':
+    'Delete the building “{name}”? A building with units cannot be deleted (empty floors go with it).',
 
   'property.vacancyRate': 'Vacancy rate',
   'property.vacantArea': 'Vacant area',
