@@ -113,6 +113,26 @@ export async function chooseOption(page: Page, label: string, option: string): P
 }
 
 /**
+ * Picks a company in an EnterpriseSelect (`field`): types `search`, clicks the option `name` and waits until the field
+ * shows it and its list has closed. The options arrive from the server as one types: a click on a list that is being
+ * replaced is lost (seen in CI), so the pick is tried again until the field shows the company.
+ */
+export async function pickEnterprise(page: Page, field: Locator, search: string, name: string): Promise<void> {
+  const openList = page.locator('.ant-select-dropdown:visible');
+  await expect(async () => {
+    if (!((await field.textContent()) ?? '').includes(name)) {
+      if ((await openList.count()) === 0) {
+        await field.click();
+        await page.keyboard.type(search);
+      }
+      await openList.locator('.ant-select-item-option', { hasText: name }).first().click({ timeout: 3_000 });
+    }
+    await expect(field).toContainText(name, { timeout: 2_000 });
+    await expect(openList).toHaveCount(0, { timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
+/**
  * Opens an antd dropdown menu with `opener` and clicks its item `name` once the menu has stopped sliding in, then waits
  * until it has closed: an item clicked while the menu still moves lands on its neighbour or on nothing (seen in CI).
  */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, signIn, test, unique } from '../fixtures.js';
+import { expect, pickEnterprise, signIn, test, unique } from '../fixtures.js';
 
 /**
  * Issue 5's "done when", as the three people would do it: a service officer records a visit to the demo company with
@@ -33,13 +33,7 @@ test.describe.serial('a need from a visit to the company’s verdict', () => {
     await expect(page).toHaveURL(/\/visits$/);
     await page.getByRole('button', { name: '新建走访' }).click();
     const drawer = page.getByRole('dialog');
-    const company = drawer.getByTestId('visit-enterprise');
-    await company.click();
-    await page.keyboard.type('开门示范');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '开门示范生物科技有限公司' })
-      .click();
-    await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+    await pickEnterprise(page, drawer.getByTestId('visit-enterprise'), '开门示范', '开门示范生物科技有限公司');
     await drawer.getByLabel('走访情况').fill(`走访了解扩产计划 ${tag}`);
 
     await drawer.getByTestId('visit-need-add').click();

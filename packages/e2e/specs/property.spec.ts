@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { chooseOption, expect, openFromNav, signIn, test, unique } from '../fixtures.js';
+import { chooseOption, expect, openFromNav, pickEnterprise, signIn, test, unique } from '../fixtures.js';
 
 /** An office date (Asia/Shanghai) `days` from today, as 'YYYY-MM-DD'. */
 const officeDay = (days: number): string =>
@@ -16,12 +16,7 @@ async function pickDate(page: Page, label: string, date: string): Promise<void> 
 async function fillLease(page: Page, building: string, unit: string, startsOn: string, endsOn: string) {
   await page.getByTestId('lease-create').click();
   const drawer = page.getByRole('dialog');
-  await drawer.getByTestId('lease-enterprise').click();
-  await page.keyboard.type('开门示范');
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '开门示范生物科技有限公司' })
-    .click();
-  await expect(page.locator('.ant-select-dropdown:visible')).toHaveCount(0);
+  await pickEnterprise(page, drawer.getByTestId('lease-enterprise'), '开门示范', '开门示范生物科技有限公司');
   await chooseOption(page, '楼宇', building);
   // The unit list loads once the building is chosen: an option clicked while it (re)renders can be lost (seen in CI),
   // so the pick is tried again until the field shows it — never clicked twice once chosen, which would deselect it.
@@ -51,6 +46,8 @@ test.describe('property: buildings, rent control and leases', () => {
   test('a property manager builds a floor of units, leases one, raises its rent and is refused an overlap', async ({
     page,
   }) => {
+    // The whole first day of a property manager: a minute of clicks on a quiet machine, more on a busy one.
+    test.setTimeout(120_000);
     await signIn(page, 'property');
     await openFromNav(page, '载体', '楼宇与租控', /\/property$/);
 
