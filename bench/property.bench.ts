@@ -7,7 +7,9 @@
  * needs.bench.ts measures (the app in this process on a loopback port, autocannon in a worker, each scenario after its
  * own GET /api/health run, a request slower than a tenth of the run sent one at a time; no fixed thresholds) — and
  * writing leases of free units, one after another, each a unit of its own. Env: BENCH_UNITS, BENCH_SECONDS (default 5),
- * BENCH_DB=sqlite|postgres, BENCH_EXPLAIN=1 (the plan of every query of each read scenario, via explain.ts).
+ * BENCH_DB=sqlite|postgres, BENCH_EXPLAIN=1 (the plan of every query of each read scenario, via explain.ts),
+ * BENCH_SQLITE_ANALYZE=1 (SQLite measured after an ANALYZE, which the app never runs), BENCH_SKIP=map,occupancy
+ * (leaves out the read scenarios whose name contains one of these).
  */
 import os from 'node:os';
 import { officeDate } from '@kaimen/shared';
@@ -47,6 +49,7 @@ const SIZES = {
   parcels: Math.max(20, Math.round(UNITS / 25)),
   notices: Math.max(10, Math.round(UNITS / 250)),
 };
+const ANALYZE = !!process.env.BENCH_SQLITE_ANALYZE;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_SECONDS = 1;
 const BASELINE_SECONDS = 2;
@@ -230,6 +233,8 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Result> {
     const t1 = performance.now();
     // As needs.bench.ts: PostgreSQL as autovacuum leaves it some minutes after a load; SQLite without statistics.
     if (kind === 'postgres') await sql`vacuum analyze`.execute(database.db);
+    // BENCH_SQLITE_ANALYZE=1: SQLite with statistics, which the app never gathers (to see what they would change).
+    if (kind === 'sqlite' && ANALYZE) database.sqlite!.exec('analyze');
     const settleSeconds = (performance.now() - t1) / 1000;
     log(
       `seeded in ${((t1 - t0) / 1000).toFixed(1)} s` +
@@ -254,7 +259,8 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Result> {
       for (const [w, a] of Object.entries(who) as [Who, Actor][]) {
         cookies[w] = await loginCookie(baseUrl, a.username, BENCH_PASSWORD);
       }
-      const list = scenarios(tenant, fragment.fragment);
+      const skip = (process.env.BENCH_SKIP ?? '').split(',').filter(Boolean);
+      const list = scenarios(tenant, fragment.fragment).filter((s) => !skip.some((k) => s.name.includes(k)));
       if (process.env.BENCH_EXPLAIN) {
         for (const s of list) {
           const ctx: RequestContext = {
@@ -430,7 +436,7 @@ function report(r: Result): string {
   const conns = (x: Measurement) =>
     x.connections === 1 ? (x.requests === 1 ? 'one request' : '1, one after another') : String(x.connections);
   const lines = [
-    `### ${r.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${r.version}`,
+    `### ${r.kind === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${r.version}${r.kind === 'sqlite' && ANALYZE ? ' (after ANALYZE)' : ''}`,
     '',
     `Seeded ${c.units} units (${c.buildings} buildings, ${c.floors} floors; ` +
       `${['office', 'lab', 'gmp', 'standard_plant', 'warehouse'].map((t) => `${t} ${c[`type ${t}`] ?? 0}`).join(', ')}), ` +
@@ -439,7 +445,7 @@ function report(r: Result): string {
       `today's leases); ${c.leads} leads, ${c.reserved} units held (${c.reservationRows} reservation rows); ` +
       `${c.parcels} parcels; ${c.notices} rental notices (${c['notices published'] ?? 0} published) in ` +
       `${(s.setup + s.enterprises + s.property).toFixed(0)} s (companies ${s.enterprises.toFixed(0)} s, ` +
-      `property ${s.property.toFixed(0)} s${r.kind === 'postgres' ? `, then vacuum analyze ${r.settleSeconds.toFixed(0)} s` : ''}). ` +
+      `property ${s.property.toFixed(0)} s${r.kind === 'postgres' || ANALYZE ? `, then ${r.kind === 'postgres' ? 'vacuum analyze' : 'ANALYZE'} ${r.settleSeconds.toFixed(0)} s` : ''}). ` +
       `Search fragment 「${r.fragment.fragment}」: in ${r.fragment.companies} company names.`,
     '',
     '| who | request | answer | conns | req/s | p50 ms | p99 ms | health req/s (just before) | req/s vs health |',

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expect, openFromNav, signIn, test } from '../fixtures.js';
+import { chooseOption, expect, openFromNav, signIn, test, unique } from '../fixtures.js';
 
 /** The fills ParcelMap.tsx gives an idle and an in-use parcel (PARCEL_STATUS_COLORS), as canvas pixels read them. */
 const IDLE = '250,84,28';
@@ -87,5 +87,33 @@ test.describe('property: parcel map, occupancy dashboard and the leases export',
     expect(sheet.name).toBe('租赁台账');
     expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['企业名称', '楼宇', '单元']);
     expect(sheet.rowCount).toBeGreaterThan(50);
+  });
+
+  test('the manager adds a parcel, marks it in use, and deletes it again', async ({ page }) => {
+    const code = unique('DK').slice(0, 20);
+    await signIn(page, 'property');
+    await openFromNav(page, '载体', '地块', /\/property\/parcels/);
+    await page.getByTestId('parcel-create').click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('地块编号').fill(code);
+    await drawer.getByLabel('地块名称').fill('北区 试验 地块');
+    await drawer.getByLabel('面积（m²）').fill('20000');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await expect(drawer).toBeHidden();
+
+    await page.getByRole('searchbox').fill(code);
+    await page.getByRole('button', { name: '查询' }).click();
+    const row = page.getByTestId('parcels-table').locator('tr', { hasText: code });
+    await expect(row.getByTestId('parcel-status-idle')).toBeVisible();
+    await expect(row).toContainText('30.0 亩');
+    await row.getByRole('button', { name: '编辑' }).click();
+    await chooseOption(page, '状态', '在用');
+    await drawer.getByRole('button', { name: '保存' }).click();
+    await expect(row.getByTestId('parcel-status-in_use')).toBeVisible();
+
+    await row.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: '删除' }).click();
+    await expect(page.getByText('已删除', { exact: true })).toBeVisible();
+    await expect(page.getByTestId('parcels-table').locator('tr', { hasText: code })).toHaveCount(0);
   });
 });

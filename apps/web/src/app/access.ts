@@ -35,6 +35,8 @@ export const ACCESS = {
   // The dashboard and the map show units and parcels together: who reads both (the server's parcel readers).
   occupancy: ['admin', 'leader', 'investment', 'property'],
   parcelMap: ['admin', 'leader', 'investment', 'property'],
+  // The land parcels: the server's parcel readers (service officers read units only).
+  parcels: ['admin', 'leader', 'investment', 'property'],
   // The incubator: service officers read it too (incubatees are companies they look after); a company its own record.
   incubator: ['admin', 'leader', 'investment', 'property', 'service', 'enterprise'],
   // Rental notices: written by the property manager, read by who sends companies to space; the public reads the portal.
@@ -86,6 +88,7 @@ export const PATHS: Record<Screen, string> = {
   leases: '/property/leases',
   occupancy: '/property/occupancy',
   parcelMap: '/property/map',
+  parcels: '/property/parcels',
   incubator: '/property/incubator',
   rentalNotices: '/property/notices',
   findSpace: '/property/find',

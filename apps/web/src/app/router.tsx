@@ -85,6 +85,7 @@ const ParcelMapPage = lazy(() =>
 const IncubatorPage = lazy(() =>
   import('../features/property/IncubatorPage').then((m) => ({ default: m.IncubatorPage })),
 );
+const ParcelsPage = lazy(() => import('../features/property/ParcelsPage').then((m) => ({ default: m.ParcelsPage })));
 const FindSpacePage = lazy(() =>
   import('../features/property/FindSpacePage').then((m) => ({ default: m.FindSpacePage })),
 );
@@ -152,6 +153,7 @@ export const router = createBrowserRouter([
           screen('incubator', <IncubatorPage />),
           screen('rentalNotices', <RentalNoticesPage />),
           screen('findSpace', <FindSpacePage />),
+          screen('parcels', <ParcelsPage />),
           screen('unitImport', <ImportsPage kind="units" />),
           screen('parcelImport', <ImportsPage kind="parcels" />),
           screen('chain', <ChainPage />),

@@ -1,12 +1,24 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Id, Page } from '../../api/types';
-import type { Building, BuildingDetail, Floor, Lease, LeaseBody, Park, Unit, UnitBody } from './property-types';
+import type {
+  Building,
+  BuildingDetail,
+  Floor,
+  Lease,
+  LeaseBody,
+  Parcel,
+  ParcelBody,
+  Park,
+  Unit,
+  UnitBody,
+} from './property-types';
 
 export const PROPERTY_KEY = ['property'] as const;
 export const LEASES_KEY = ['leases'] as const;
 
 export const LEASE_FILTER_KEYS = ['q', 'status'] as const;
+export const PARCEL_FILTER_KEYS = ['q', 'status'] as const;
 
 const url = (base: string, id: Id) => `${base}/${encodeURIComponent(String(id))}`;
 
@@ -29,6 +41,13 @@ export const useBuilding = (id: Id) =>
   });
 
 /** The units one may lease, of one building (the server caps a page at 200). */
+export const useParcels = (query: { q?: string; status?: string; page: number; pageSize: number }) =>
+  useQuery({
+    queryKey: [...PROPERTY_KEY, 'parcels', query],
+    queryFn: () => api.get<Page<Parcel>>('/api/parcels', { ...query }),
+    placeholderData: keepPreviousData,
+  });
+
 export const useBuildingUnits = (buildingId: string | undefined) =>
   useQuery({
     queryKey: [...PROPERTY_KEY, 'units', buildingId ?? ''],
@@ -91,6 +110,17 @@ export function usePropertyMutations() {
     deleteBuilding: useMutation({
       mutationFn: ({ id, version }: { id: Id; version: number }) =>
         api.delete(`${url('/api/buildings', id)}?version=${version}`),
+      onSuccess,
+    }),
+    createParcel: useMutation({ mutationFn: (body: ParcelBody) => api.post<Parcel>('/api/parcels', body), onSuccess }),
+    updateParcel: useMutation({
+      mutationFn: ({ id, ...patch }: ParcelBody & { id: Id; version: number }) =>
+        api.patch<Parcel>(url('/api/parcels', id), patch),
+      onSuccess,
+    }),
+    deleteParcel: useMutation({
+      mutationFn: ({ id, version }: { id: Id; version: number }) =>
+        api.delete(`${url('/api/parcels', id)}?version=${version}`),
       onSuccess,
     }),
     createFloor: useMutation({

@@ -3,6 +3,7 @@ import {
   label,
   LEASE_STATUSES,
   MANUAL_UNIT_STATUSES,
+  PARCEL_STATUSES,
   UNIT_STATUSES,
   UNIT_TYPES,
   type Locale,
@@ -23,6 +24,9 @@ const dictLabel = (list: readonly { code: string; zh: string; en: string }[], co
 export const unitTypeLabel = (code: string, locale: Locale) => dictLabel(UNIT_TYPES, code, locale);
 export const unitStatusLabel = (code: string, locale: Locale) => dictLabel(UNIT_STATUSES, code, locale);
 export const leaseStatusLabel = (code: string, locale: Locale) => dictLabel(LEASE_STATUSES, code, locale);
+export const parcelStatusLabel = (code: string, locale: Locale) => dictLabel(PARCEL_STATUSES, code, locale);
+export const parcelStatusOptions = (locale: Locale) =>
+  PARCEL_STATUSES.map((e) => ({ value: e.code, label: label(e, locale) }));
 
 export const unitTypeOptions = (locale: Locale) => UNIT_TYPES.map((e) => ({ value: e.code, label: label(e, locale) }));
 export const manualStatusOptions = (locale: Locale) =>

@@ -22,6 +22,29 @@ export interface Building extends Stamps {
   notes: string | null;
 }
 
+export interface Parcel extends Stamps {
+  id: Id;
+  code: string;
+  name: string;
+  /** m². */
+  area: number;
+  zoning: string | null;
+  status: string;
+  owner: string | null;
+  notes: string | null;
+}
+
+/** What the parcel form sends (the outline comes from an import or the API). */
+export interface ParcelBody {
+  code: string;
+  name: string;
+  area: number;
+  zoning: string | null;
+  status: string;
+  owner: string | null;
+  notes: string | null;
+}
+
 export interface Floor extends Stamps {
   id: Id;
   buildingId: Id;
