@@ -68,6 +68,53 @@ test('a property manager imports units into a demo building, sees the bad row, a
   await rm(dir, { recursive: true, force: true });
 });
 
+/** A demo building with 6 floors; its own sheet has no 楼宇 column and puts one unit on a 7th floor. */
+const LAB_BUILDING = 'B 栋 研发实验楼';
+
+test("a property manager imports a building's own sheet, without a building column, from the building's page", async ({
+  page,
+}) => {
+  const dir = await mkdtemp(join(tmpdir(), 'kaimen-e2e-units-b-'));
+  const tag = unique('B');
+  const codes = [`${tag}-1`, `${tag}-2`];
+  const file = join(dir, `${tag}-租控表.xlsx`);
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('租控表');
+  ws.addRow(['楼层', '房号', '类型', '面积（㎡）', '租金（元/㎡·月）']);
+  ws.addRow(['7F', codes[0], '研发实验室', 310, 72]);
+  ws.addRow([7, codes[1], '办公', 150, 60]);
+  await wb.xlsx.writeFile(file);
+
+  await signIn(page, 'property');
+  await openFromNav(page, '载体', '楼宇与租控', /\/property$/);
+  await page.getByRole('link', { name: LAB_BUILDING, exact: true }).click();
+  await expect(page).toHaveURL(/\/property\/buildings\/[^/]+$/);
+  const buildingUrl = page.url();
+  await page.getByTestId('building-unit-import').click();
+  await expect(page).toHaveURL(/\/property\/import\/units\?buildingId=/);
+  await expect(page.getByTestId('import-target')).toContainText(`导入到：${LAB_BUILDING}`);
+  await page.locator('input[type=file]').setInputFiles(file);
+
+  await expect(page.getByText('已在第 1 行找到表头。')).toBeVisible();
+  await expect(page.getByTestId('import-target')).toContainText(`导入到：${LAB_BUILDING}`);
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await expect(page.getByTestId('import-count-new')).toContainText('2');
+  await expect(page.getByTestId('import-count-invalid')).toContainText('0');
+
+  await page.getByTestId('import-run').click();
+  await page.getByRole('dialog').getByRole('button', { name: '导入 2 个单元' }).click();
+  await expect(page.getByText('导入完成：新增 2 个单元，更新 0 个')).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('button', { name: '查看本楼宇租控表' }).click();
+  await expect(page).toHaveURL(buildingUrl);
+  await expect(page.getByTestId('floor-7')).toBeVisible();
+  const lab = page.getByTestId(`unit-${codes[0]}`);
+  await expect(lab).toContainText('研发实验室');
+  await expect(lab).toContainText('310 m²');
+  await expect(page.getByTestId(`unit-${codes[1]}`)).toContainText('150 m²');
+  await rm(dir, { recursive: true, force: true });
+});
+
 test('an investment officer, who reads the inventory but may not import it, sees no import button', async ({
   page,
 }) => {

@@ -253,6 +253,27 @@ describe(`spreadsheet imports (${DB_KIND})`, () => {
     expect(stale.json().type).toBe('/problems/stale-version');
   });
 
+  it('keeps options sent with the upload on the job, and refuses bad ones with nothing kept', async () => {
+    const csvFile = {
+      name: 'opts.csv',
+      content: Buffer.from(`统一社会信用代码,企业名称\n${U1},上海\n`),
+      type: 'text/csv',
+    };
+    const send = (options: string) =>
+      admin.inject({ method: 'POST', url: '/api/imports', ...multipart({ kind: 'enterprises', options }, csvFile) });
+    const kept = await send(JSON.stringify({ existing: 'update' }));
+    expect(kept.statusCode, kept.body).toBe(201);
+    expect(kept.json().options).toMatchObject({ existing: 'update' });
+    const before = (await admin.get('/api/imports')).json().total;
+    const bad = await send(JSON.stringify({ existing: 'overwrite' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('options.existing');
+    const notJson = await send('{existing');
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().errors[0].field).toBe('options');
+    expect((await admin.get('/api/imports')).json().total).toBe(before);
+  });
+
   it('only the uploader and the admin see an import; other roles and tenants are refused', async () => {
     const job = (await upload(investment, 'mine.csv', files.csv)).json();
     const otherInvestment = await login(h.app, other.users.investment.username);

@@ -16,13 +16,28 @@ import {
 } from './imports.schemas.js';
 import { cancelImport, createImport, deleteImport, findImports, getImport, startImport } from './imports.service.js';
 
-/** The `kind` field, then the file: the file stays a stream to the disk. */
+/** The `kind` and (optional) `options` fields, then the file: the file stays a stream to the disk. */
 async function readUpload(req: FastifyRequest, maxBytes: number) {
   const part = await req.file({ limits: { fileSize: maxBytes } });
   if (!part) throw new AppError('validation', { errors: [{ field: 'file', message: 'required', code: 'required' }] });
-  const kind = part.fields['kind'];
-  const value = kind && !Array.isArray(kind) && kind.type === 'field' ? String(kind.value) : 'enterprises';
-  return { kind: value, fileName: part.filename || 'upload', file: part.file };
+  const field = (name: string) => {
+    const f = part.fields[name];
+    return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
+  };
+  const options = field('options');
+  let parsed: unknown = {};
+  try {
+    if (options !== undefined) parsed = JSON.parse(options);
+  } catch {
+    part.file.resume();
+    throw new AppError('validation', { errors: [{ field: 'options', message: 'invalid JSON', code: 'invalid' }] });
+  }
+  return {
+    kind: field('kind') ?? 'enterprises',
+    options: parsed,
+    fileName: part.filename || 'upload',
+    file: part.file,
+  };
 }
 
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -35,7 +50,8 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Upload a spreadsheet to import (multipart: kind, then file); answers its header and a preview',
+        summary:
+          'Upload a spreadsheet to import (multipart: kind, options as JSON (optional), then file); answers its header and a preview',
         consumes: ['multipart/form-data'],
         response: { 201: ZImportJob },
       },

@@ -101,7 +101,7 @@ const fileKindOf = (name: string) => (/\.xlsx$/i.test(name) ? 'xlsx' : /\.(csv|t
 export async function createImport(
   deps: ImportDeps,
   ctx: RequestContext,
-  upload: { kind: string; fileName: string; file: UploadStream },
+  upload: { kind: string; options?: unknown; fileName: string; file: UploadStream },
 ): Promise<TImportJob> {
   const actor = ctx.actor!;
   const tenantId = tenantOf(actor);
@@ -109,6 +109,17 @@ export async function createImport(
   if (!kind.roles.includes(actor.role)) {
     upload.file.resume();
     throw forbidden('import', `import.${kind.kind}`);
+  }
+  // Options known at upload (a units import into one building): kept on the job, the check and run start from them.
+  const options = kind.ZOptions.safeParse(upload.options ?? {});
+  if (!options.success) {
+    upload.file.resume();
+    const errors = options.error.issues.map((i) => ({
+      field: `options.${i.path.join('.')}`,
+      message: i.message,
+      code: i.code,
+    }));
+    throw new AppError('validation', { errors });
   }
   const unsupported = () => new AppError('unsupported-file-type', { params: { allowed: '.xlsx, .csv' } });
   const byName = fileKindOf(upload.fileName);
@@ -143,7 +154,7 @@ export async function createImport(
         fileKind: byName,
         fileSize: received.size,
         storagePath,
-        options: JSON.stringify(kind.ZOptions.parse({})),
+        options: JSON.stringify(options.data),
         header: JSON.stringify(header),
         createdBy: actor.userId,
         createdAt: now,

@@ -1,6 +1,6 @@
 import { App, Alert, Button, Card, Descriptions, Progress, Result, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { formatDateTime } from '../../components/format';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useI18n } from '../../i18n/use-i18n';
@@ -11,6 +11,8 @@ import { isWorking, type ImportJob, type ImportOptions } from './import-types';
 import { ImportStatusTag } from './ImportStatusTag';
 import { ImportSummary } from './ImportSummary';
 import { MappingStep } from './MappingStep';
+import { ImportTarget } from './ImportsPage';
+import { buildingPath } from '../property/property-format';
 
 const formatSize = (bytes: number) =>
   bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -53,6 +55,7 @@ export function ImportJobPage() {
   const navigate = useNavigate();
   const showProblem = useShowProblem();
   const { id = '' } = useParams();
+  const [params] = useSearchParams();
   const query = useImport(id);
   const { start, cancel } = useImportMutations();
   const [editing, setEditing] = useState(false);
@@ -63,9 +66,12 @@ export function ImportJobPage() {
       <Card loading={query.isPending}>{query.error ? <Alert type="error" message={String(query.error)} /> : null}</Card>
     );
 
+  // A units import into one building: kept in the job's options once checked, from the upload page's link before.
+  const into = job.kind === 'units' ? job.options.buildingId || params.get('buildingId') || undefined : undefined;
+  // What the mapping step sets goes over the job's options, so the building (and anything else set) is kept.
   const begin = (phase: 'check' | 'run', options: ImportOptions) =>
     start.mutate(
-      { job, phase, options },
+      { job, phase, options: { ...job.options, ...(into ? { buildingId: into } : {}), ...options } },
       { onSuccess: () => setEditing(false), onError: (error) => showProblem(error) },
     );
   const counts = job.summary;
@@ -99,6 +105,7 @@ export function ImportJobPage() {
           {formatDateTime(job.createdAt)} · {formatSize(job.fileSize)}
         </Descriptions.Item>
       </Descriptions>
+      <ImportTarget buildingId={into} />
       <Steps
         current={stepOf(job, editing)}
         style={{ marginBottom: 24 }}
@@ -134,10 +141,23 @@ export function ImportJobPage() {
               skipped: (counts.existing - counts.updated).toLocaleString(),
             })}
             extra={[
-              <Button key="list" type="primary" onClick={() => void navigate(listPathOf(job.kind))}>
-                {t('import.toList')}
+              <Button
+                key="list"
+                type="primary"
+                onClick={() => void navigate(into ? buildingPath(into) : listPathOf(job.kind))}
+              >
+                {into ? t('unitImport.toBuilding') : t('import.toList')}
               </Button>,
-              <Button key="again" onClick={() => void navigate(importsPathOf(job.kind))}>
+              <Button
+                key="again"
+                onClick={() =>
+                  void navigate(
+                    into
+                      ? `${importsPathOf(job.kind)}?buildingId=${encodeURIComponent(into)}`
+                      : importsPathOf(job.kind),
+                  )
+                }
+              >
                 {t('import.again')}
               </Button>,
             ]}

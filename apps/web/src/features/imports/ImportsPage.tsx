@@ -1,22 +1,42 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Card, Progress, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, Card, Progress, Table, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDateTime } from '../../components/format';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useImportI18n } from './use-import-i18n';
 import { importPath } from '../../app/access';
-import { useImportMutations, useImports } from './imports-api';
+import { useImportBuilding, useImportMutations, useImports } from './imports-api';
 import type { ImportJob } from './import-types';
 import { ImportStatusTag } from './ImportStatusTag';
 
 /** The server's default largest import (KAIMEN_MAX_IMPORT_MB); it refuses larger files with a clear message. */
 const MAX_SIZE = '512 MB';
 
+/** 导入到：the building a units import goes into (from the building's page), with what that means for its rows. */
+export function ImportTarget({ buildingId }: { buildingId: string | undefined }) {
+  const { t } = useImportI18n('units');
+  const building = useImportBuilding(buildingId);
+  if (!buildingId) return null;
+  return (
+    <Alert
+      type={building.isError ? 'error' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      data-testid="import-target"
+      message={t('unitImport.into', { name: building.data?.name ?? (building.isError ? buildingId : '…') })}
+      description={t('unitImport.intoHint')}
+    />
+  );
+}
+
 /** 导入企业 / 导入招商线索: drop a spreadsheet, then follow it on its own page; the recent imports stay listed to come back to. */
 export function ImportsPage({ kind }: { kind: string }) {
   const { t } = useImportI18n(kind);
   const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // 导入房源 on a building's page: the job page sends it with the options of the check and the run.
+  const buildingId = (kind === 'units' && params.get('buildingId')) || undefined;
   const showProblem = useShowProblem();
   const imports = useImports(kind);
   const { upload } = useImportMutations();
@@ -37,6 +57,7 @@ export function ImportsPage({ kind }: { kind: string }) {
 
   return (
     <Card title={t('import.title')}>
+      <ImportTarget buildingId={buildingId} />
       <Upload.Dragger
         accept=".xlsx,.csv,.txt"
         multiple={false}
@@ -48,11 +69,17 @@ export function ImportsPage({ kind }: { kind: string }) {
           upload.mutate(
             {
               kind,
+              ...(buildingId ? { options: { buildingId } } : {}),
               file: file as File,
               onProgress: (done, total) => setSent(total ? Math.floor((done / total) * 100) : 0),
             },
             {
-              onSuccess: (job) => void navigate(importPath(job.id)),
+              onSuccess: (job) =>
+                void navigate(
+                  buildingId
+                    ? `${importPath(job.id)}?buildingId=${encodeURIComponent(buildingId)}`
+                    : importPath(job.id),
+                ),
               onError: (error) => showProblem(error),
               onSettled: () => setSent(null),
             },

@@ -23,6 +23,8 @@ export interface ImportOptions {
   headerRowNumber?: number;
   mapping?: Record<string, string | null>;
   existing?: 'skip' | 'update';
+  /** Units only: import into this building (rows need no building column). */
+  buildingId?: string;
 }
 
 export interface ImportJob {

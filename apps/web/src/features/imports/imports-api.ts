@@ -23,6 +23,14 @@ export const useImport = (id: string) =>
     refetchInterval: (q) => (isWorking(q.state.data?.status) ? 1000 : false),
   });
 
+/** The building a units import goes into (its name for 导入到), when there is one. */
+export const useImportBuilding = (id: string | undefined) =>
+  useQuery({
+    queryKey: [...IMPORTS_KEY, 'building', id ?? ''],
+    queryFn: () => api.get<{ id: string; name: string }>(`/api/buildings/${encodeURIComponent(id ?? '')}`),
+    enabled: Boolean(id),
+  });
+
 export const useImportErrors = (id: string, page: number, pageSize: number, enabled: boolean) =>
   useQuery({
     queryKey: [...IMPORTS_KEY, 'errors', id, page, pageSize],
@@ -40,8 +48,19 @@ export function useImportMutations() {
   };
   return {
     upload: useMutation({
-      mutationFn: (o: { kind: string; file: File; onProgress: (sent: number, total: number) => void }) =>
-        uploadFile<ImportJob>('/api/imports', { kind: o.kind }, o.file, o.onProgress),
+      mutationFn: (o: {
+        kind: string;
+        /** Options known at upload (the building a units import goes into). */
+        options?: Record<string, unknown>;
+        file: File;
+        onProgress: (sent: number, total: number) => void;
+      }) =>
+        uploadFile<ImportJob>(
+          '/api/imports',
+          { kind: o.kind, ...(o.options ? { options: JSON.stringify(o.options) } : {}) },
+          o.file,
+          o.onProgress,
+        ),
       onSuccess: refresh,
     }),
     start: useMutation({

@@ -61,8 +61,8 @@ export function BuildingPage() {
             {canSee('unitImport', user.role) && (
               <Button
                 icon={<UploadOutlined />}
-                onClick={() => void navigate(PATHS.unitImport)}
-                data-testid="unit-import"
+                onClick={() => void navigate(`${PATHS.unitImport}?buildingId=${encodeURIComponent(String(data.id))}`)}
+                data-testid="building-unit-import"
               >
                 {t('property.importUnits')}
               </Button>

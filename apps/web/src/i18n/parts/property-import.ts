@@ -5,7 +5,7 @@ export const propertyImportZh = {
 
   'unitImport.title': '导入房源',
   'unitImport.dropHint':
-    '每行一个单元：楼宇（须已存在）、楼层（不存在的楼层会自动创建）、单元号、类型、面积等；表头可以在标题行下面，列名按中文或英文自动识别。文件最大 {max}。',
+    '每行一个单元：楼宇（须已存在；从楼宇页面导入时可省略）、楼层（不存在的楼层会自动创建）、单元号、类型、面积等；表头可以在标题行下面，列名按中文或英文自动识别。文件最大 {max}。',
   'unitImport.existing': '楼宇中已有的单元（按楼宇和单元号）',
   'unitImport.existingSkip': '跳过，保留已有的信息',
   'unitImport.summary.new': '新单元',
@@ -16,6 +16,9 @@ export const propertyImportZh = {
   'unitImport.done': '导入完成：新增 {created} 个单元，更新 {updated} 个',
   'unitImport.doneDetail': '{invalid} 行有错误未导入，{skipped} 个已有单元已跳过。',
   'unitImport.toList': '查看楼宇与租控',
+  'unitImport.into': '导入到：{name}',
+  'unitImport.intoHint': '没有“楼宇”列或楼宇为空的行都导入到这栋楼；写了其他楼宇的行不会导入。',
+  'unitImport.toBuilding': '查看本楼宇租控表',
   'unitImport.deleteConfirm': '删除这条导入记录和上传的文件？已导入的单元不受影响。',
 
   'parcelImport.title': '导入地块',
@@ -40,7 +43,7 @@ export const propertyImportEn: Record<keyof typeof propertyImportZh, string> = {
 
   'unitImport.title': 'Import units',
   'unitImport.dropHint':
-    'One unit a row: building (must exist), floor (created when missing), unit code, type, area …; the header may sit below a title row, and columns are recognised by their Chinese or English names. Files up to {max}.',
+    'One unit a row: building (must exist; optional when importing from the building page), floor (created when missing), unit code, type, area …; the header may sit below a title row, and columns are recognised by their Chinese or English names. Files up to {max}.',
   'unitImport.existing': 'Units the building already has (by building and unit code)',
   'unitImport.existingSkip': 'Skip them, keep what is stored',
   'unitImport.summary.new': 'New units',
@@ -51,6 +54,10 @@ export const propertyImportEn: Record<keyof typeof propertyImportZh, string> = {
   'unitImport.done': 'Imported: {created} units created, {updated} updated',
   'unitImport.doneDetail': '{invalid} rows with errors were left out; {skipped} existing units were skipped.',
   'unitImport.toList': 'Open buildings and rent control',
+  'unitImport.into': 'Import into: {name}',
+  'unitImport.intoHint':
+    'Rows without a building (or a sheet without a Building column) go into this building; rows naming another building are left out.',
+  'unitImport.toBuilding': "Open this building's rent control",
   'unitImport.deleteConfirm': 'Delete this import and its uploaded file? Units it imported stay.',
 
   'parcelImport.title': 'Import parcels',

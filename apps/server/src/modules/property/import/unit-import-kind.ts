@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Executor } from '../../../db/database.js';
 import { newId } from '../../../lib/ids.js';
 import type { ImportKind } from '../../imports/import-kind.js';
@@ -22,14 +22,19 @@ import {
   type UnitRow,
 } from './unit-rows.js';
 
-export const ZUnitImportOptions = propertyImportOptions(UNIT_IMPORT_FIELDS);
+export const ZUnitImportOptions = propertyImportOptions(UNIT_IMPORT_FIELDS).extend({
+  /** Import into this building (its page's 导入房源): rows need no building column. */
+  buildingId: z.string().max(100).optional(),
+});
+export type UnitImportOptions = PropertyImportOptions & { buildingId?: string };
 
 /**
  * Units from an office's rent-control sheet (issue 6), one row per unit. The building must be the tenant's (by name,
  * with a park column where names repeat across parks); a floor the building lacks is created; a unit code the building
  * already has is skipped or updated as chosen. Statuses are the hand-set ones: 已租 follows the leases.
+ * `into`: the import is for one building (see checkUnitRow); one not of the tenant refuses every row.
  */
-function unitSpec(): PropertyImportSpec<UnitRow> {
+function unitSpec(into?: string): PropertyImportSpec<UnitRow> {
   /** `${buildingId}:${number}` → floor id; floors the run creates are added. */
   const floors = new Map<string, string>();
   const floorKey = (buildingId: string, n: number) => `${buildingId}:${n}`;
@@ -70,7 +75,15 @@ function unitSpec(): PropertyImportSpec<UnitRow> {
         byName.set(k, [...(byName.get(k) ?? []), { id: b.id, parkName: b.parkName }]);
       }
       for (const f of floorRows) floors.set(floorKey(f.buildingId, f.number), f.id);
-      return (row) => checkUnitRow(row, byName);
+      if (into !== undefined && !buildings.some((b) => b.id === into)) {
+        // Another office's building or none: a reason on every row, so nothing is written and the check says why.
+        return (row) => {
+          if (row.blank) return { kind: 'blank' };
+          row.error('building', 'import-building-unknown', UNIT_REASONS['import-building-unknown']!);
+          return { kind: 'bad', errors: row.errors };
+        };
+      }
+      return (row) => checkUnitRow(row, byName, into);
     },
     async existing(db, tenantId, rows) {
       const found = await db
@@ -146,12 +159,12 @@ async function updateUnit(
     .execute();
 }
 
-export const unitImportKind: ImportKind<PropertyImportOptions> = {
+export const unitImportKind: ImportKind<UnitImportOptions> = {
   kind: 'units',
   entityType: 'unit',
   roles: ['admin', 'property'],
-  ZOptions: ZUnitImportOptions as z.ZodType<PropertyImportOptions>,
+  ZOptions: ZUnitImportOptions as z.ZodType<UnitImportOptions>,
   fields: UNIT_IMPORT_FIELDS.map((field) => ({ field, label: UNIT_FIELD_LABELS[field] })),
   inspect: (file, fileKind, options) => inspectFile(file, fileKind, options, unitFieldFor),
-  process: (o) => processPropertyFile(o, unitSpec()),
+  process: (o) => processPropertyFile(o, unitSpec(o.options.buildingId)),
 };

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -207,6 +208,143 @@ describe(`units import (${DB_KIND})`, () => {
     expect((await outsider.get(`/api/imports/${job.id}`)).statusCode).toBe(404);
     expect((await outsider.get('/api/imports')).json().items).toEqual([]);
     expect((await pm.get('/api/imports?kind=units')).json().items.map((j: { id: string }) => j.id)).toContain(job.id);
+  });
+});
+
+/** One building's rent-control sheet: a title row, then 楼层 房号 类型 面积 租金, no building column. */
+async function buildingSheet(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('租控表');
+  ws.addRow(['D 栋 租控表']);
+  ws.addRow(['楼层', '房号', '类型', '面积（㎡）', '租金（元/㎡·月）']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe(`units import into one building (${DB_KIND})`, () => {
+  let h: TestHarness;
+  let t: TestTenant;
+  let pm: Client;
+  let buildingD: string;
+  let otherBuilding: string;
+
+  beforeAll(async () => {
+    h = await buildTestApp();
+    t = await createTenant(h.database, 'pb', h.clock.now());
+    const other = await createTenant(h.database, 'pbx', h.clock.now());
+    pm = await login(h.app, t.users.property.username);
+    const park = (await pm.post('/api/parks', { name: '生物医药产业园' })).json();
+    buildingD = (await pm.post('/api/buildings', { parkId: park.id, name: 'D 栋', floorCount: 4 })).json().id;
+    await pm.post('/api/buildings', { parkId: park.id, name: 'E 栋', floorCount: 2 });
+    await pm.post('/api/floors', { buildingId: buildingD, number: 1 });
+    const otherPm = await login(h.app, other.users.property.username);
+    const otherPark = (await otherPm.post('/api/parks', { name: '外园' })).json();
+    otherBuilding = (await otherPm.post('/api/buildings', { parkId: otherPark.id, name: 'D 栋', floorCount: 2 })).json()
+      .id;
+  });
+  afterAll(async () => h?.close());
+
+  const sheet = () =>
+    buildingSheet([
+      [1, 'D101', '办公', 100, 40],
+      ['3F', 'D301', '研发实验室', '220㎡', 55],
+    ]);
+
+  it('puts the rows of a sheet without a building column into the building, creating the floors', async () => {
+    const job = (await uploadImport(pm, 'units', await sheet())).json();
+    expect(job.header).toMatchObject({ headerRowNumber: 2, unmapped: [] });
+    const checked = await runImport(pm, job.id, 'check', { buildingId: buildingD });
+    expect(checked.options).toMatchObject({ buildingId: buildingD });
+    expect(checked.summary).toMatchObject({ rows: 2, invalid: 0, new: 2 });
+    const done = await runImport(pm, job.id, 'run', { buildingId: buildingD });
+    expect(done.summary).toMatchObject({ created: 2, invalid: 0 });
+    const building = (await pm.get(`/api/buildings/${buildingD}`)).json();
+    expect(building.floors.map((f: { number: number }) => f.number)).toEqual([1, 3]);
+    expect(
+      building.units.map((u: { code: string; floor: { number: number }; type: string; area: number }) => [
+        u.code,
+        u.floor.number,
+        u.type,
+        u.area,
+      ]),
+    ).toEqual([
+      ['D101', 1, 'office', 100],
+      ['D301', 3, 'lab', 220],
+    ]);
+  });
+
+  it('takes blank building cells as the building and refuses rows naming another one', async () => {
+    const file = await unitsSheet([
+      unit(1, null, '', 2, 'D201', '办公', 80),
+      unit(2, null, 'D栋', 2, 'D202', '办公', 80),
+      unit(3, null, 'E 栋', 1, 'E101', '办公', 80), // row 6
+      unit(4, null, '不存在的楼', 1, 'X101', '办公', 80),
+    ]);
+    const job = (await uploadImport(pm, 'units', file)).json();
+    const done = await runImport(pm, job.id, 'run', { buildingId: buildingD });
+    expect(done.summary).toMatchObject({ rows: 4, created: 2, invalid: 2 });
+    expect(await badRows(pm, job.id)).toEqual([
+      [6, ['楼宇:not-this-building']],
+      [7, ['楼宇:not-this-building']],
+    ]);
+    const items = (await pm.get(`/api/imports/${job.id}/errors`)).json().items;
+    expect(items[0].errors[0].message).toBe('不是本楼宇的单元');
+    const codes = await h.database.db
+      .selectFrom('units')
+      .select(['code', 'buildingId'])
+      .where('tenantId', '=', t.id)
+      .where('code', 'in', ['D201', 'D202', 'E101', 'X101'])
+      .orderBy('code')
+      .execute();
+    expect(codes).toEqual([
+      { code: 'D201', buildingId: buildingD },
+      { code: 'D202', buildingId: buildingD },
+    ]);
+  });
+
+  it("refuses another office's building (or none) on every row and writes nothing", async () => {
+    const job = (await uploadImport(pm, 'units', await sheet())).json();
+    for (const buildingId of [otherBuilding, 'no-such-building']) {
+      const done = await runImport(pm, job.id, 'run', { buildingId });
+      expect(done.status).toBe('done');
+      expect(done.summary).toMatchObject({ rows: 2, invalid: 2, created: 0 });
+      const items = (await pm.get(`/api/imports/${job.id}/errors`)).json().items;
+      expect(items.map((b: { errors: { reason: string }[] }) => b.errors[0]!.reason)).toEqual([
+        'import-building-unknown',
+        'import-building-unknown',
+      ]);
+      expect(items[0].errors[0].message).toBe('要导入的楼宇不存在或不属于本单位，未导入任何单元');
+      if (buildingId === otherBuilding) break; // the job is done now: the second id needs a fresh upload
+    }
+    const again = (await uploadImport(pm, 'units', await sheet())).json();
+    expect((await runImport(pm, again.id, 'check', { buildingId: 'no-such-building' })).summary).toMatchObject({
+      invalid: 2,
+      new: 0,
+    });
+    const outside = await h.database.db
+      .selectFrom('units')
+      .select('id')
+      .where('buildingId', '=', otherBuilding)
+      .execute();
+    expect(outside).toEqual([]);
+    // Too long an id is an invalid option, refused when the check starts.
+    const before = (await pm.get(`/api/imports/${again.id}`)).json();
+    const res = await pm.post(`/api/imports/${again.id}/check`, {
+      options: { buildingId: 'x'.repeat(101) },
+      version: before.version,
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('without the option keeps asking every row for its building', async () => {
+    const job = (await uploadImport(pm, 'units', await sheet())).json();
+    const checked = await runImport(pm, job.id, 'check');
+    expect(checked.options.buildingId).toBeUndefined();
+    expect(checked.summary).toMatchObject({ rows: 2, invalid: 2, new: 0 });
+    expect(await badRows(pm, job.id)).toEqual([
+      [3, [':required']],
+      [4, [':required']],
+    ]);
   });
 });
 

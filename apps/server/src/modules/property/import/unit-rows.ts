@@ -87,6 +87,11 @@ export const UNIT_REASONS: Record<string, Bilingual> = {
   },
   'area-invalid': { zh: '面积须为正数', en: 'The area must be a positive number' },
   exists: { zh: '该楼宇已有此单元（已跳过）', en: 'The building already has this unit (skipped)' },
+  'not-this-building': { zh: '不是本楼宇的单元', en: 'Not a unit of this building' },
+  'import-building-unknown': {
+    zh: '要导入的楼宇不存在或不属于本单位，未导入任何单元',
+    en: 'The building to import into does not exist in this office; no unit is imported',
+  },
 };
 
 const typeCode = dictionaryCode(UNIT_TYPES, {
@@ -126,14 +131,28 @@ const LOAD_UNITS = /^(kn(\/(㎡|m2|m²|平方米|平米))?)?$/;
 /** Yuan per m² per day (元/㎡·天) → per month, as the table stores it: a month is 365/12 days. */
 const perDay = (text: string) => /天|日|day/i.test(text);
 
-/** One row through ZUnitInput, plus what only a sheet has: the building and floor by name, labels for codes. */
-export function checkUnitRow(row: MappedRow, buildingsByName: Map<string, UnitBuilding[]>): RowOutcome<UnitRow> {
+/**
+ * One row through ZUnitInput, plus what only a sheet has: the building and floor by name, labels for codes. With
+ * `into` (an import into one building, checked to be the tenant's), a blank or missing building cell is that building
+ * and a row naming another building is refused, never written elsewhere.
+ */
+export function checkUnitRow(
+  row: MappedRow,
+  buildingsByName: Map<string, UnitBuilding[]>,
+  into?: string,
+): RowOutcome<UnitRow> {
   if (row.blank) return { kind: 'blank' };
   const err = (field: UnitImportField, reason: string) => row.error(field, reason, UNIT_REASONS[reason]!);
 
   let buildingId: string | undefined;
   const buildingName = row.text('building');
-  if (buildingName === undefined) err('building', 'required');
+  if (into !== undefined) {
+    const named = buildingName === undefined ? [] : (buildingsByName.get(nameKey(buildingName)) ?? []);
+    const park = row.text('park');
+    const inPark = park === undefined ? named : named.filter((b) => nameKey(b.parkName) === nameKey(park));
+    if (buildingName === undefined || inPark.some((b) => b.id === into)) buildingId = into;
+    else err('building', 'not-this-building');
+  } else if (buildingName === undefined) err('building', 'required');
   else {
     const named = buildingsByName.get(nameKey(buildingName)) ?? [];
     const park = row.text('park');
