@@ -292,7 +292,9 @@ export async function seedPropertyTenant(
     const kind = r.weighted(BUILDING_KINDS);
     const plan = TYPES[kind]!;
     const perFloor = r.int(10, 20);
-    const target = Math.round((o.units - units.length) / (buildingCount - b));
+    // Towers and low plants: from half to one and a half times the average, the last building what is left.
+    const left = o.units - units.length;
+    const target = b === buildingCount - 1 ? left : Math.round((left / (buildingCount - b)) * (0.5 + r.next()));
     const floors = Math.max(1, Math.ceil(target / perFloor));
     const id = newId();
     const prefix = `${PARK_LETTERS[p]}${String(inPark + 1).padStart(2, '0')}`;

@@ -167,7 +167,11 @@ function scenarios(t: PropertyTenant, fragment: string): PropertyScenario[] {
 function sizeOf(body: Record<string, unknown>, bytes: number): string {
   const kB = `${Math.round(bytes / 1024)} kB`;
   const parcels = body.parcels as { total?: number; length?: number } | undefined;
-  if (body.need) return `total ${String(body.total)}, ${parcels?.total ?? 0} parcels; ${kB}`;
+  if (body.need) {
+    const areas = (body.items as { unit: { area: number } }[]).map((i) => i.unit.area);
+    const span = areas.length ? `, shown ${Math.min(...areas)}–${Math.max(...areas)} m²` : '';
+    return `total ${String(body.total)}${span}, ${parcels?.total ?? 0} parcels; ${kB}`;
+  }
   if (Array.isArray(body.floors) && Array.isArray(body.units)) {
     return `${body.units.length} units, ${body.floors.length} floors; ${kB}`;
   }
