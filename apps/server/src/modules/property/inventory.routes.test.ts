@@ -11,7 +11,7 @@ describe(`property inventory (${DB_KIND})`, () => {
   let t: TestTenant;
   let other: TestTenant;
   let pm: Client;
-  let building: { id: string; version: number };
+  let building: { id: string; version: number; parkId: string };
   let floor: { id: string };
   const outline = {
     type: 'Polygon',
@@ -165,6 +165,20 @@ describe(`property inventory (${DB_KIND})`, () => {
     expect((await service.get('/api/parcels')).statusCode).toBe(403);
     const dept = await login(h.app, t.users.department.username);
     expect((await dept.get('/api/buildings')).statusCode).toBe(403);
+  });
+
+  it('gives a building page every unit of the building, beyond the list page size of 200', async () => {
+    const b = (await pm.post('/api/buildings', { parkId: building.parkId, name: '大楼', floorCount: 30 })).json();
+    for (let f = 1; f <= 21; f++) {
+      const fl = (await pm.post('/api/floors', { buildingId: b.id, number: f })).json();
+      for (let u = 1; u <= 10; u++) {
+        const res = await pm.post('/api/units', { floorId: fl.id, code: `${f}-${u}`, area: 100, type: 'office' });
+        expect(res.statusCode, res.body).toBe(201);
+      }
+    }
+    const detail = (await pm.get(`/api/buildings/${b.id}`)).json();
+    expect(detail.units).toHaveLength(210);
+    expect(detail.floors).toHaveLength(21);
   });
 
   it('shows another office none of it', async () => {

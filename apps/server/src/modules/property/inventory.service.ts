@@ -26,19 +26,38 @@ const stamps = (ctx: RequestContext): Stamped => ({ createdAt: iso(ctx.now), upd
 const invalid = (ctx: RequestContext, field: string, zh: string, en: string) =>
   new AppError('validation', { errors: [{ field, message: ctx.locale === 'en' ? en : zh, code: 'invalid' }] });
 
+/** The last day a lease covers its units: the day it ended early, or its end. */
+export const lastLeaseDay = sql<string>`coalesce(${sql.ref('leases.terminatedOn')}, ${sql.ref('leases.endsOn')})`;
+
+/**
+ * Lease units with their leases, `lease_units` first: a cross join with the join condition in the where keeps SQLite's
+ * outer loop on `lease_units` (found by its unit index). An inner join let SQLite without statistics drive from
+ * `leases` instead — every lease for every unit: 77 ms a unit at 50,000 units (bench/property.bench.ts).
+ */
+export const leaseUnitsWithLeases = (db: Executor) =>
+  db
+    .selectFrom('leaseUnits')
+    .crossJoin('leases')
+    .whereRef('leases.tenantId', '=', 'leaseUnits.tenantId')
+    .whereRef('leases.id', '=', 'leaseUnits.leaseId');
+
+/** The same, in a subquery about a unit (the unit's own columns are correlated by the caller). */
+export const unitLeases = (eb: ExpressionBuilder<DB, 'units'>) =>
+  eb
+    .selectFrom('leaseUnits')
+    .crossJoin('leases')
+    .whereRef('leases.tenantId', '=', 'leaseUnits.tenantId')
+    .whereRef('leases.id', '=', 'leaseUnits.leaseId')
+    .whereRef('leaseUnits.tenantId', '=', 'units.tenantId')
+    .whereRef('leaseUnits.unitId', '=', 'units.id');
+
 /** A lease covers the unit on `today`: while it does, the unit reads 已租 (leased) — computed, never stored. */
 export const leasedOn = (today: string) => (eb: ExpressionBuilder<DB, 'units'>) =>
   eb.exists(
-    eb
-      .selectFrom('leaseUnits')
-      .innerJoin('leases', (j) =>
-        j.onRef('leases.tenantId', '=', 'leaseUnits.tenantId').onRef('leases.id', '=', 'leaseUnits.leaseId'),
-      )
+    unitLeases(eb)
       .select(sql`1`.as('one'))
-      .whereRef('leaseUnits.tenantId', '=', 'units.tenantId')
-      .whereRef('leaseUnits.unitId', '=', 'units.id')
       .where('leases.startsOn', '<=', today)
-      .where(sql<string>`coalesce(${sql.ref('leases.terminatedOn')}, ${sql.ref('leases.endsOn')})`, '>=', today),
+      .where(lastLeaseDay, '>=', today),
   );
 
 // ---------------------------------------------------------------------------
@@ -125,6 +144,9 @@ export async function findBuildings(db: Executor, ctx: RequestContext, q: { park
   return { items: rows.map(presentBuilding) };
 }
 
+/** All of a building's units come with its page (the 租控表 shows every one; the list's page size is 200). */
+const MAX_BUILDING_UNITS = 10_000;
+
 export async function getBuilding(db: Executor, ctx: RequestContext, id: string) {
   const tenantId = tenantOf(ctx.actor!);
   const b = await loadRecord(db, 'buildings', tenantId, id);
@@ -137,7 +159,7 @@ export async function getBuilding(db: Executor, ctx: RequestContext, id: string)
       .where('buildingId', '=', id)
       .orderBy('number')
       .execute(),
-    findUnits(db, ctx, { buildingId: id, page: 1, pageSize: 200, sort: 'code' }),
+    findUnits(db, ctx, { buildingId: id, page: 1, pageSize: MAX_BUILDING_UNITS, sort: 'code' }),
   ]);
   return { ...presentBuilding(b), floors: floors.map(presentFloor), units: units.items };
 }

@@ -11,6 +11,7 @@ import { newId } from '../../lib/ids.js';
 import { containsText } from '../../lib/like.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { lastLeaseDay as lastDay, leaseUnitsWithLeases } from './inventory.service.js';
 import { leasesPolicy } from './property.policy.js';
 import { given, loadForUpdate, saveRecord } from './property.records.js';
 import type { TListLeasesRequest, ZUpdateLeaseRequest } from './property.schemas.js';
@@ -21,7 +22,6 @@ const invalid = (ctx: RequestContext, field: string, zh: string, en: string) =>
   new AppError('validation', { errors: [{ field, message: ctx.locale === 'en' ? en : zh, code: 'invalid' }] });
 
 /** The last day a lease covers its units: its end, or the day it was terminated. */
-const lastDay = sql<string>`coalesce(${sql.ref('leases.terminatedOn')}, ${sql.ref('leases.endsOn')})`;
 
 /**
  * No unit is leased twice for overlapping dates (both ends inclusive). Runs inside the write transaction: the unit
@@ -43,11 +43,7 @@ async function assertUnitsFree(
     .orderBy('id');
   if (dialect === 'postgres') units = units.forUpdate();
   if ((await units.execute()).length !== o.unitIds.length) throw invalid(ctx, 'unitIds', '未知的单元', 'Unknown unit');
-  let clash = trx
-    .selectFrom('leaseUnits')
-    .innerJoin('leases', (j) =>
-      j.onRef('leases.tenantId', '=', 'leaseUnits.tenantId').onRef('leases.id', '=', 'leaseUnits.leaseId'),
-    )
+  let clash = leaseUnitsWithLeases(trx)
     .innerJoin('units', (j) =>
       j.onRef('units.tenantId', '=', 'leaseUnits.tenantId').onRef('units.id', '=', 'leaseUnits.unitId'),
     )

@@ -8,7 +8,7 @@ import {
   type Bilingual,
   type SpaceRequirement,
 } from '@kaimen/shared';
-import { sql } from 'kysely';
+
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import { tenantOf, type RequestContext } from '../../lib/actor.js';
@@ -19,7 +19,7 @@ import { parseJson } from '../../lib/json.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { leadsPolicy } from '../leads/leads.policy.js';
-import { findUnits, getUnit } from './inventory.service.js';
+import { findUnits, getUnit, lastLeaseDay, leaseUnitsWithLeases } from './inventory.service.js';
 import { presentParcel } from './parcels.service.js';
 import { parcelsPolicy } from './property.policy.js';
 
@@ -67,6 +67,14 @@ const HAS: Record<SpaceRequirement, (u: Unit) => boolean> = {
   env_permit: (u) => u.envPermit,
 };
 
+/** The requirements the unit list filters on in SQL (the others are checked on the candidates). */
+const SQL_FLAG: Partial<Record<SpaceRequirement, 'gmpReady' | 'exhaust' | 'labWater' | 'envPermit'>> = {
+  gmp_ready: 'gmpReady',
+  lab_exhaust: 'exhaust',
+  lab_water: 'labWater',
+  env_permit: 'envPermit',
+};
+
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
 export async function matchUnits(db: Executor, ctx: RequestContext, need: TSpaceNeed) {
@@ -74,28 +82,37 @@ export async function matchUnits(db: Executor, ctx: RequestContext, need: TSpace
   const day = need.availableOn ?? officeDate(ctx.now);
   const low = need.area * (1 - need.tolerance);
   const high = need.area * (1 + need.tolerance);
-  const candidates = await findUnits(db, ctx, {
-    type: need.type,
-    minArea: low,
-    maxArea: high,
-    page: 1,
-    pageSize: CANDIDATE_LIMIT,
-    sort: 'area',
-  } as Parameters<typeof findUnits>[2]);
+  // The requirements the list can filter on go to SQL; then the closest units above the need and below it, so the
+  // best fits are among the candidates however many units of the range there are.
+  const wantedFlags = Object.fromEntries(
+    (need.requirements ?? []).flatMap((r) => (SQL_FLAG[r] ? [[SQL_FLAG[r], true]] : [])),
+  );
+  const side = (minArea: number, maxArea: number, sort: 'area' | '-area') =>
+    findUnits(db, ctx, {
+      type: need.type,
+      minArea,
+      maxArea,
+      ...wantedFlags,
+      ...((need.requirements ?? []).includes('floor_load') ? { minFloorLoadKn: HIGH_FLOOR_LOAD_KN } : {}),
+      page: 1,
+      pageSize: CANDIDATE_LIMIT / 2,
+      sort,
+    } as Parameters<typeof findUnits>[2]);
+  const [above, below] = await Promise.all([side(need.area, high, 'area'), side(low, need.area, '-area')]);
+  const seen = new Set<string>();
+  const candidates = {
+    items: [...above.items, ...below.items].filter((u) => !seen.has(u.id) && seen.add(u.id)),
+  };
   const ids = candidates.items.map((u) => u.id);
   // A lease on or after the date (or still running then) takes the unit.
   const busy = new Set(
     ids.length
       ? (
-          await db
-            .selectFrom('leaseUnits')
-            .innerJoin('leases', (j) =>
-              j.onRef('leases.tenantId', '=', 'leaseUnits.tenantId').onRef('leases.id', '=', 'leaseUnits.leaseId'),
-            )
+          await leaseUnitsWithLeases(db)
             .select('leaseUnits.unitId')
             .where('leaseUnits.tenantId', '=', tenantId)
             .where('leaseUnits.unitId', 'in', ids)
-            .where(sql<string>`coalesce(${sql.ref('leases.terminatedOn')}, ${sql.ref('leases.endsOn')})`, '>=', day)
+            .where(lastLeaseDay, '>=', day)
             .execute()
         ).map((r) => r.unitId)
       : [],

@@ -3,28 +3,17 @@ import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { DB } from '../../db/schema/index.js';
 import { AppError } from '../../lib/app-error.js';
-import { leasedOn } from './inventory.service.js';
+import { lastLeaseDay, leasedOn, unitLeases } from './inventory.service.js';
 
 /**
  * Which units a rental notice may offer: a unit reads 空置 (vacant), is held for no lead, and no lease covers it from
  * the office's date on — a lease signed today that starts next month takes the unit off the market too.
  */
 
-const lastDay = sql<string>`coalesce(${sql.ref('leases.terminatedOn')}, ${sql.ref('leases.endsOn')})`;
 
 /** A lease covers the unit on `today` or later. */
 const letFrom = (today: string) => (eb: ExpressionBuilder<DB, 'units'>) =>
-  eb.exists(
-    eb
-      .selectFrom('leaseUnits')
-      .innerJoin('leases', (j) =>
-        j.onRef('leases.tenantId', '=', 'leaseUnits.tenantId').onRef('leases.id', '=', 'leaseUnits.leaseId'),
-      )
-      .select(sql`1`.as('one'))
-      .whereRef('leaseUnits.tenantId', '=', 'units.tenantId')
-      .whereRef('leaseUnits.unitId', '=', 'units.id')
-      .where(lastDay, '>=', today),
-  );
+  eb.exists(unitLeases(eb).select(sql`1`.as('one')).where(lastLeaseDay, '>=', today));
 
 const heldForLead = (eb: ExpressionBuilder<DB, 'units'>) =>
   eb.exists(
