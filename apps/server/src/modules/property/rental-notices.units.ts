@@ -10,10 +10,13 @@ import { lastLeaseDay, leasedOn, unitLeases } from './inventory.service.js';
  * the office's date on — a lease signed today that starts next month takes the unit off the market too.
  */
 
-
 /** A lease covers the unit on `today` or later. */
 const letFrom = (today: string) => (eb: ExpressionBuilder<DB, 'units'>) =>
-  eb.exists(unitLeases(eb).select(sql`1`.as('one')).where(lastLeaseDay, '>=', today));
+  eb.exists(
+    unitLeases(eb)
+      .select(sql`1`.as('one'))
+      .where(lastLeaseDay, '>=', today),
+  );
 
 const heldForLead = (eb: ExpressionBuilder<DB, 'units'>) =>
   eb.exists(
