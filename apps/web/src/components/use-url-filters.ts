@@ -58,3 +58,25 @@ export function useUrlFilters<K extends string>(keys: readonly K[], defaultPageS
 
   return { values, page, pageSize, setFilters, setPage };
 }
+
+/**
+ * The props that page a Table through the URL filters: current page and size, the total, the size changer and
+ * "共 N 条". Spread them on the Table: `<Table {...urlTablePaging(filters, total, t)} />`.
+ */
+export function urlTablePaging<K extends string>(
+  filters: UrlFilters<K>,
+  total: number,
+  t: (key: 'common.total', params: { total: number }) => string,
+) {
+  return {
+    onChange: (pagination: { current?: number; pageSize?: number }) =>
+      filters.setPage(pagination.current ?? 1, pagination.pageSize ?? filters.pageSize),
+    pagination: {
+      current: filters.page,
+      pageSize: filters.pageSize,
+      total,
+      showSizeChanger: true,
+      showTotal: (n: number) => t('common.total', { total: n }),
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { urlTablePaging, useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { GraduateModal } from './GraduateModal';
@@ -69,14 +69,7 @@ export function IncubatorPage() {
         dataSource={list.data?.items ?? []}
         columns={incubateeColumns(i18n, editable ? { onGraduate: setGraduating, onLeave: setLeaving } : undefined)}
         scroll={{ x: 'max-content' }}
-        onChange={(pagination) => filters.setPage(pagination.current ?? 1, pagination.pageSize ?? filters.pageSize)}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        {...urlTablePaging(filters, list.data?.total ?? 0, t)}
         data-testid="incubatees-table"
       />
       <IncubateeFormDrawer open={creating} onClose={() => setCreating(false)} />

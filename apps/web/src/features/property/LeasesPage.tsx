@@ -3,7 +3,7 @@ import { Button, Card, Input, Select, Space, Table } from 'antd';
 import { useState } from 'react';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { ExportButton } from '../../components/ExportButton';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { urlTablePaging, useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { useColumnChoice } from '../enterprises/use-column-choice';
@@ -89,14 +89,7 @@ export function LeasesPage() {
         dataSource={list.data?.items ?? []}
         columns={leaseColumns(i18n, visible, editable ? { edit: setFormTarget, terminate: setTerminating } : undefined)}
         scroll={{ x: 'max-content' }}
-        onChange={(pagination) => filters.setPage(pagination.current ?? 1, pagination.pageSize ?? filters.pageSize)}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        {...urlTablePaging(filters, list.data?.total ?? 0, t)}
         data-testid="leases-table"
       />
       <LeaseFormDrawer

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { canSee, PATHS } from '../../app/access';
 import { useShowProblem } from '../../components/use-show-problem';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { urlTablePaging, useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { ParcelFormDrawer, type ParcelFormTarget } from './ParcelFormDrawer';
@@ -129,14 +129,7 @@ export function ParcelsPage() {
         dataSource={list.data?.items ?? []}
         columns={columns}
         scroll={{ x: 'max-content' }}
-        onChange={(pagination) => filters.setPage(pagination.current ?? 1, pagination.pageSize ?? filters.pageSize)}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        {...urlTablePaging(filters, list.data?.total ?? 0, t)}
         data-testid="parcels-table"
       />
       <ParcelFormDrawer target={target} onClose={() => setTarget(null)} />

@@ -2,7 +2,7 @@ import { PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space, Table, Tag, Tooltip, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { formatDateTime } from '../../components/format';
-import { useUrlFilters } from '../../components/use-url-filters';
+import { urlTablePaging, useUrlFilters } from '../../components/use-url-filters';
 import { useI18n } from '../../i18n/use-i18n';
 import { useUser } from '../auth/session';
 import { useBuildings } from './property-api';
@@ -122,14 +122,7 @@ export function RentalNoticesPage() {
         columns={columns}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('notices.empty') }}
-        onChange={(pagination) => filters.setPage(pagination.current ?? 1, pagination.pageSize ?? filters.pageSize)}
-        pagination={{
-          current: filters.page,
-          pageSize: filters.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-        }}
+        {...urlTablePaging(filters, list.data?.total ?? 0, t)}
         data-testid="notices-table"
       />
       <RentalNoticePanel
