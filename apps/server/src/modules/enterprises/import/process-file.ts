@@ -4,11 +4,11 @@ import type { ImportBadRow as BadRow, ImportCounts, ImportProgress, ProcessInput
 import { newId } from '../../../lib/ids.js';
 import { checkRows, type CheckedRow } from './check-rows.js';
 import type { HeaderMatch, ImportField } from './header.js';
-import { deferIndexes } from '../../../db/bulk-insert.js';
+import { deferIndexes, freshStatistics } from '../../../db/bulk-insert.js';
 import { ENTERPRISE_TABLES, insertEnterprises, updateEnterprises, type ImportRecord } from './bulk-write.js';
 import { readRowsFrom } from './read-rows.js';
 import { reasonMessage, type ImportDefaults, type RowError } from './validate-row.js';
-import { chainNodeLookup, existingByUscc, searchIndexUpkeep } from './registry-lookups.js';
+import { chainNodeLookup, existingByUscc, registeredCount, searchIndexUpkeep } from './registry-lookups.js';
 
 /** What the user chose for one import. */
 export interface EnterpriseImportOptions {
@@ -68,7 +68,11 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
 
   const counts: ImportCounts = { rows: 0, blank: 0, invalid: 0, new: 0, existing: 0, created: 0, updated: 0 };
   const nodes = await chainNodeLookup(db, o.tenantId);
-  const index = o.write ? await searchIndexUpkeep(db, o.tenantId) : null;
+  const registeredBefore = await registeredCount(db, o.tenantId);
+  const index = o.write ? searchIndexUpkeep(o.tenantId, registeredBefore) : null;
+  // Only the lookups of companies already registered need it (there are none when the tenant had none).
+  const statistics =
+    o.write && registeredBefore > 0 ? freshStatistics(o.target, ['enterprises'], registeredBefore) : null;
   const chainColumn = Object.entries(checked.header.mapping).find(([, f]) => f === 'chainNodeCodes');
 
   // A large load on SQLite writes without the secondary indexes and builds them once at the end; whether it is large is
@@ -116,6 +120,7 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
       db,
       o.tenantId,
       good.map((g) => g.input.uscc),
+      registeredBefore,
     );
     const created: ImportRecord[] = [];
     const updated: ImportRecord[] = [];
@@ -140,6 +145,7 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
     if (o.write) {
       await insertEnterprises(o.target, o.tenantId, created, nodes.ids, o.now);
       await updateEnterprises(db, o.tenantId, updated, nodes.ids, o.now);
+      await statistics?.(created.length);
       counts.created += created.length;
       counts.updated += updated.length;
       index!.written([...created, ...updated].map((r) => r.id));

@@ -19,9 +19,31 @@ export async function chainNodeLookup(db: Executor, tenantId: string) {
   };
 }
 
-/** USCC → id of the companies among `usccs` that the tenant has registered. */
-export async function existingByUscc(db: Executor, tenantId: string, usccs: readonly string[]) {
+/** How many companies the tenant has registered. */
+export async function registeredCount(db: Executor, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('enterprises')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('tenantId', '=', tenantId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * USCC → id of the companies among `usccs` that the tenant has registered. `registeredBefore` is the tenant's count
+ * when the import began: a tenant that had none needs no lookup at all, since the import's own rows never count as
+ * existing (a USCC twice in the file is refused as a duplicate before this). That spares a first import of a million
+ * rows a million index probes — on PostgreSQL far more: the planner, with statistics from before the import, reads
+ * every company the transaction has written so far for each batch (measured: 14.7 of 55 s at 200,000 rows).
+ */
+export async function existingByUscc(
+  db: Executor,
+  tenantId: string,
+  usccs: readonly string[],
+  registeredBefore: number,
+): Promise<Map<string, string>> {
   const found = new Map<string, string>();
+  if (registeredBefore === 0) return found;
   for (const part of chunks(usccs)) {
     const rows = await db
       .selectFrom('enterprises')
@@ -44,16 +66,7 @@ const FILL_ALWAYS_AT = 50_000;
  * tenant or more, or 50,000 rows) refills the tenant's index once, which is what makes a million-row import finish in
  * time.
  */
-export async function searchIndexUpkeep(db: Executor, tenantId: string) {
-  const before = Number(
-    (
-      await db
-        .selectFrom('enterprises')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('tenantId', '=', tenantId)
-        .executeTakeFirst()
-    )?.n ?? 0,
-  );
+export function searchIndexUpkeep(tenantId: string, before: number) {
   let ids: string[] | null = [];
   let written = 0;
   return {
