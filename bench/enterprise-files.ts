@@ -19,12 +19,20 @@ export interface GeneratedFiles {
   rows: number;
 }
 
-/** `rows` companies of `seed` as `companies-<rows>.csv` and `.xlsx` in `dir`, under a title row like offices' sheets. */
-export async function writeEnterpriseFiles(dir: string, rows: number, seed = 'bench'): Promise<GeneratedFiles> {
+/**
+ * `rows` companies of `seed` as `companies-<rows>.csv` and `.xlsx` in `dir` (the kinds asked for), under a title row
+ * like offices' sheets.
+ */
+export async function writeEnterpriseFiles(
+  dir: string,
+  rows: number,
+  kinds: readonly ('csv' | 'xlsx')[] = ['csv', 'xlsx'],
+  seed = 'bench',
+): Promise<GeneratedFiles> {
   const options = { seed, count: rows, title: '园区企业名录（基准测试生成）' };
   const csv = path.join(dir, `companies-${rows}.csv`);
   const xlsx = path.join(dir, `companies-${rows}.xlsx`);
-  await writeEnterpriseCsv(csv, options);
-  await writeEnterpriseXlsx(xlsx, options);
+  if (kinds.includes('csv')) await writeEnterpriseCsv(csv, options);
+  if (kinds.includes('xlsx')) await writeEnterpriseXlsx(xlsx, options);
   return { csv, xlsx, rows };
 }

@@ -80,6 +80,21 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
   const deferred: { indexes: { restore(): Promise<void> } | null } = { indexes: null };
   const tableRows = o.write ? await countAll(db) : 0;
   let batch: CheckedRow[] = [];
+  // The previous batch's write, still running while the next batch is read and checked: PostgreSQL works while this
+  // process does (each used to wait for the other, the server busy about 70 % of the time). One write at most is in
+  // flight, so memory stays bounded by two batches; a failed write stops the import at the next await of it. On
+  // SQLite the statements run synchronously and nothing changes.
+  let writing: Promise<void> | null = null;
+  const write = async (created: readonly ImportRecord[], updated: readonly ImportRecord[]) => {
+    await insertEnterprises(o.target, o.tenantId, created, nodes.ids, o.now);
+    await updateEnterprises(db, o.tenantId, updated, nodes.ids, o.now);
+    await statistics?.(created.length);
+  };
+  const written = async () => {
+    const w = writing;
+    writing = null;
+    await w;
+  };
   const flush = async () => {
     const rows = batch;
     batch = [];
@@ -143,19 +158,21 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
     }
     counts.invalid += bad.filter((b) => !b.skippedExisting).length;
     if (o.write) {
-      await insertEnterprises(o.target, o.tenantId, created, nodes.ids, o.now);
-      await updateEnterprises(db, o.tenantId, updated, nodes.ids, o.now);
-      await statistics?.(created.length);
+      await written();
+      writing = write(created, updated);
+      writing.catch(() => undefined); // awaited by the next batch or after the last; until then not "unhandled"
       counts.created += created.length;
       counts.updated += updated.length;
       index!.written([...created, ...updated].map((r) => r.id));
     }
     if (bad.length) await o.onBadRows(bad.sort((a, b) => a.rowNumber - b.rowNumber));
     o.onProgress?.(progress);
-    if (o.write && !deferred.indexes && progress.bytes > 0 && !process.env.NODEFER) {
+    if (o.write && !deferred.indexes && progress.bytes > 0) {
       const expected = (counts.rows / progress.bytes) * totalBytes;
-      if (expected >= DEFER_INDEXES_AT && expected * 4 >= tableRows)
+      if (expected >= DEFER_INDEXES_AT && expected * 4 >= tableRows) {
+        await written();
         deferred.indexes = await deferIndexes(o.target, ENTERPRISE_TABLES);
+      }
     }
   };
 
@@ -166,6 +183,7 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
     if (batch.length >= BATCH) await flush();
   }
   await flush();
+  await written();
   progress.bytes = totalBytes;
   if (deferred.indexes) {
     o.onProgress?.({ ...progress, stage: 'indexes' });
