@@ -35,3 +35,16 @@ export const notFound = (entityType: string, entityId?: string, action = 'read')
 
 export const forbidden = (entityType: string, action: string, entityId?: string) =>
   new AppError('forbidden', { refused: { entityType, entityId, action } });
+
+/** A zod result's issues as a 400 with one field error each; `prefix` names the part they are about (`options.`). */
+export const invalidFields = (
+  issues: readonly { path: readonly PropertyKey[]; message: string; code: string }[],
+  prefix = '',
+) =>
+  new AppError('validation', {
+    errors: issues.map((i) => ({
+      field: `${prefix}${i.path.map(String).join('.')}`,
+      message: i.message,
+      code: i.code,
+    })),
+  });

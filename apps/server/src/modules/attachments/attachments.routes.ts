@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../lib/app-error.js';
+import { AppError, invalidFields } from '../../lib/app-error.js';
+import { fieldText } from '../../lib/multipart.js';
 import { contentDisposition } from '../../lib/content-disposition.js';
 import {
   ZAttachment,
@@ -16,19 +17,14 @@ import { createAttachment, deleteAttachment, findAttachments, getAttachmentFile 
 async function readUpload(req: FastifyRequest) {
   const part = await req.file();
   if (!part) throw new AppError('validation', { errors: [{ field: 'file', message: 'required' }] });
-  const field = (name: string) => {
-    const f = part.fields[name];
-    return f && !Array.isArray(f) && f.type === 'field' ? f.value : undefined;
-  };
   const parsed = ZCreateAttachmentRequest.safeParse({
-    entityType: field('entityType'),
-    entityId: field('entityId'),
+    entityType: fieldText(part, 'entityType'),
+    entityId: fieldText(part, 'entityId'),
     filename: part.filename,
   });
   if (!parsed.success) {
     part.file.resume();
-    const errors = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message, code: i.code }));
-    throw new AppError('validation', { errors });
+    throw invalidFields(parsed.error.issues);
   }
   return { ...parsed.data, file: part.file };
 }

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../lib/app-error.js';
+import { fieldText } from '../../lib/multipart.js';
 import { contentDisposition, XLSX_TYPE } from '../../lib/content-disposition.js';
 import { importsPolicy } from './imports.policy.js';
 import { findImportErrors, importReport } from './imports.report.js';
@@ -20,11 +21,7 @@ import { cancelImport, createImport, deleteImport, findImports, getImport, start
 async function readUpload(req: FastifyRequest, maxBytes: number) {
   const part = await req.file({ limits: { fileSize: maxBytes } });
   if (!part) throw new AppError('validation', { errors: [{ field: 'file', message: 'required', code: 'required' }] });
-  const field = (name: string) => {
-    const f = part.fields[name];
-    return f && !Array.isArray(f) && f.type === 'field' ? String(f.value) : undefined;
-  };
-  const options = field('options');
+  const options = fieldText(part, 'options');
   let parsed: unknown = {};
   try {
     if (options !== undefined) parsed = JSON.parse(options);
@@ -33,7 +30,7 @@ async function readUpload(req: FastifyRequest, maxBytes: number) {
     throw new AppError('validation', { errors: [{ field: 'options', message: 'invalid JSON', code: 'invalid' }] });
   }
   return {
-    kind: field('kind') ?? 'enterprises',
+    kind: fieldText(part, 'kind') ?? 'enterprises',
     options: parsed,
     fileName: part.filename || 'upload',
     file: part.file,

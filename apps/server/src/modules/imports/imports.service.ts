@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { ImportJobsTable } from '../../db/schema/imports.js';
 import { tenantOf, type Actor, type RequestContext } from '../../lib/actor.js';
-import { AppError, forbidden, notFound } from '../../lib/app-error.js';
+import { AppError, forbidden, invalidFields, notFound } from '../../lib/app-error.js';
 import type { Deps } from '../../lib/deps.js';
 import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
@@ -114,12 +114,7 @@ export async function createImport(
   const options = kind.ZOptions.safeParse(upload.options ?? {});
   if (!options.success) {
     upload.file.resume();
-    const errors = options.error.issues.map((i) => ({
-      field: `options.${i.path.join('.')}`,
-      message: i.message,
-      code: i.code,
-    }));
-    throw new AppError('validation', { errors });
+    throw invalidFields(options.error.issues, 'options.');
   }
   const unsupported = () => new AppError('unsupported-file-type', { params: { allowed: '.xlsx, .csv' } });
   const byName = fileKindOf(upload.fileName);
@@ -243,14 +238,7 @@ export async function startImport(
   if (!row.storagePath) throw notFound('import', id, 'update');
   const kind = importKind(row.kind);
   const parsed = kind.ZOptions.safeParse(body.options);
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((i) => ({
-      field: `options.${i.path.join('.')}`,
-      message: i.message,
-      code: i.code,
-    }));
-    throw new AppError('validation', { errors });
-  }
+  if (!parsed.success) throw invalidFields(parsed.error.issues, 'options.');
   // The header and mapping as these options make them, for the page to show while the check goes on.
   const header = await readableHeader(
     kind.inspect(importFilePath(deps.config, row.storagePath), row.fileKind, parsed.data),

@@ -159,9 +159,9 @@ export async function getBuilding(db: Executor, ctx: RequestContext, id: string)
       .where('buildingId', '=', id)
       .orderBy('number')
       .execute(),
-    findUnits(db, ctx, { buildingId: id, page: 1, pageSize: MAX_BUILDING_UNITS, sort: 'code' }),
+    findUnitItems(db, ctx, { buildingId: id, page: 1, pageSize: MAX_BUILDING_UNITS, sort: 'code' }),
   ]);
-  return { ...presentBuilding(b), floors: floors.map(presentFloor), units: units.items };
+  return { ...presentBuilding(b), floors: floors.map(presentFloor), units };
 }
 
 export async function createBuilding(deps: Deps, ctx: RequestContext, input: z.output<typeof ZBuildingInput>) {
@@ -293,7 +293,8 @@ const openReservation = (eb: ExpressionBuilder<DB, 'units'>) =>
 
 const SORT = { code: 'units.code', area: 'units.area', rent: 'units.monthlyRentPerSqm' } as const;
 
-export async function findUnits(db: Executor, ctx: RequestContext, q: TListUnitsRequest) {
+/** The units a list request finds, unsorted and unpaged, and the office's date their states are read on. */
+function filteredUnits(db: Executor, ctx: RequestContext, q: TListUnitsRequest) {
   const today = officeDate(ctx.now);
   let base = unitsQuery(db, ctx);
   if (q.type) base = base.where('units.type', '=', q.type);
@@ -319,21 +320,37 @@ export async function findUnits(db: Executor, ctx: RequestContext, q: TListUnits
     );
   }
   if (q.q) base = base.where(containsText('units.code', q.q));
+  return { base, today };
+}
+
+async function unitPage(base: ReturnType<typeof filteredUnits>['base'], today: string, q: TListUnitsRequest) {
   const sort = q.sort ?? 'code';
   const desc = sort.startsWith('-');
   const col = SORT[sort.replace('-', '') as keyof typeof SORT];
-  const [count, rows] = await Promise.all([
+  const rows = await base
+    .selectAll('units')
+    .select(unitColumns(today))
+    .orderBy(col, desc ? 'desc' : 'asc')
+    .orderBy('units.id', desc ? 'desc' : 'asc')
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .execute();
+  return rows.map(presentUnit);
+}
+
+export async function findUnits(db: Executor, ctx: RequestContext, q: TListUnitsRequest) {
+  const { base, today } = filteredUnits(db, ctx, q);
+  const [count, items] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .selectAll('units')
-      .select(unitColumns(today))
-      .orderBy(col, desc ? 'desc' : 'asc')
-      .orderBy('units.id', desc ? 'desc' : 'asc')
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize)
-      .execute(),
+    unitPage(base, today, q),
   ]);
-  return { items: rows.map(presentUnit), total: Number(count.n), page: q.page, pageSize: q.pageSize };
+  return { items, total: Number(count.n), page: q.page, pageSize: q.pageSize };
+}
+
+/** findUnits' page without its total, for callers that never show one (matching, a building's page). */
+export function findUnitItems(db: Executor, ctx: RequestContext, q: TListUnitsRequest) {
+  const { base, today } = filteredUnits(db, ctx, q);
+  return unitPage(base, today, q);
 }
 
 export async function getUnit(db: Executor, ctx: RequestContext, id: string) {

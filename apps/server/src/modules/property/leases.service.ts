@@ -11,7 +11,7 @@ import { newId } from '../../lib/ids.js';
 import { containsText } from '../../lib/like.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { lastLeaseDay as lastDay, leaseUnitsWithLeases } from './inventory.service.js';
+import { lastLeaseDay, leaseUnitsWithLeases } from './inventory.service.js';
 import { leasesPolicy } from './property.policy.js';
 import { given, loadForUpdate, saveRecord } from './property.records.js';
 import type { TListLeasesRequest, ZUpdateLeaseRequest } from './property.schemas.js';
@@ -20,8 +20,6 @@ type LeaseRow = Selectable<LeasesTable>;
 
 const invalid = (ctx: RequestContext, field: string, zh: string, en: string) =>
   new AppError('validation', { errors: [{ field, message: ctx.locale === 'en' ? en : zh, code: 'invalid' }] });
-
-/** The last day a lease covers its units: its end, or the day it was terminated. */
 
 /**
  * No unit is leased twice for overlapping dates (both ends inclusive). Runs inside the write transaction: the unit
@@ -47,18 +45,18 @@ async function assertUnitsFree(
     .innerJoin('units', (j) =>
       j.onRef('units.tenantId', '=', 'leaseUnits.tenantId').onRef('units.id', '=', 'leaseUnits.unitId'),
     )
-    .select(['units.id as unitId', 'units.code', 'leases.id', 'leases.startsOn', lastDay.as('lastDay')])
+    .select(['units.id as unitId', 'units.code', 'leases.id', 'leases.startsOn', lastLeaseDay.as('lastLeaseDay')])
     .where('leaseUnits.tenantId', '=', tenantId)
     .where('leaseUnits.unitId', 'in', o.unitIds)
     .where('leases.startsOn', '<=', o.endsOn)
-    .where(lastDay, '>=', o.startsOn);
+    .where(lastLeaseDay, '>=', o.startsOn);
   if (o.exceptLeaseId) clash = clash.where('leases.id', '!=', o.exceptLeaseId);
   const c = await clash.orderBy('units.code').orderBy('leases.startsOn').executeTakeFirst();
   if (c) {
     throw new AppError('conflict', {
       detail: {
-        'zh-CN': `单元 ${c.code} 在 ${c.startsOn} 至 ${c.lastDay} 已出租，与 ${o.startsOn} 至 ${o.endsOn} 重叠。`,
-        en: `Unit ${c.code} is leased from ${c.startsOn} to ${c.lastDay}, which overlaps ${o.startsOn} to ${o.endsOn}.`,
+        'zh-CN': `单元 ${c.code} 在 ${c.startsOn} 至 ${c.lastLeaseDay} 已出租，与 ${o.startsOn} 至 ${o.endsOn} 重叠。`,
+        en: `Unit ${c.code} is leased from ${c.startsOn} to ${c.lastLeaseDay}, which overlaps ${o.startsOn} to ${o.endsOn}.`,
       },
       extra: { unitId: c.unitId, leaseId: c.id },
     });

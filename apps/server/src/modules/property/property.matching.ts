@@ -8,7 +8,6 @@ import {
   type Bilingual,
   type SpaceRequirement,
 } from '@kaimen/shared';
-
 import { z } from 'zod';
 import type { Executor } from '../../db/database.js';
 import { tenantOf, type RequestContext } from '../../lib/actor.js';
@@ -19,7 +18,7 @@ import { parseJson } from '../../lib/json.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { leadsPolicy } from '../leads/leads.policy.js';
-import { findUnits, getUnit, lastLeaseDay, leaseUnitsWithLeases } from './inventory.service.js';
+import { findUnitItems, getUnit, lastLeaseDay, leaseUnitsWithLeases } from './inventory.service.js';
 import { presentParcel } from './parcels.service.js';
 import { parcelsPolicy } from './property.policy.js';
 
@@ -56,7 +55,7 @@ export const ZSpaceNeedQuery = z.object({
 });
 export type TSpaceNeed = z.output<typeof ZSpaceNeedQuery>;
 
-type Unit = Awaited<ReturnType<typeof findUnits>>['items'][number];
+type Unit = Awaited<ReturnType<typeof findUnitItems>>[number];
 
 const HAS: Record<SpaceRequirement, (u: Unit) => boolean> = {
   gmp_ready: (u) => u.gmpReady,
@@ -88,7 +87,7 @@ export async function matchUnits(db: Executor, ctx: RequestContext, need: TSpace
     (need.requirements ?? []).flatMap((r) => (SQL_FLAG[r] ? [[SQL_FLAG[r], true]] : [])),
   );
   const side = (minArea: number, maxArea: number, sort: 'area' | '-area') =>
-    findUnits(db, ctx, {
+    findUnitItems(db, ctx, {
       type: need.type,
       minArea,
       maxArea,
@@ -97,13 +96,11 @@ export async function matchUnits(db: Executor, ctx: RequestContext, need: TSpace
       page: 1,
       pageSize: CANDIDATE_LIMIT / 2,
       sort,
-    } as Parameters<typeof findUnits>[2]);
+    } as Parameters<typeof findUnitItems>[2]);
   const [above, below] = await Promise.all([side(need.area, high, 'area'), side(low, need.area, '-area')]);
   const seen = new Set<string>();
-  const candidates = {
-    items: [...above.items, ...below.items].filter((u) => !seen.has(u.id) && seen.add(u.id)),
-  };
-  const ids = candidates.items.map((u) => u.id);
+  const candidates = [...above, ...below].filter((u) => !seen.has(u.id) && seen.add(u.id));
+  const ids = candidates.map((u) => u.id);
   // A lease on or after the date (or still running then) takes the unit.
   const busy = new Set(
     ids.length
@@ -118,7 +115,7 @@ export async function matchUnits(db: Executor, ctx: RequestContext, need: TSpace
       : [],
   );
   const wanted = need.requirements ?? [];
-  const fits = candidates.items.filter(
+  const fits = candidates.filter(
     (u) => u.setStatus !== 'self_used' && !busy.has(u.id) && wanted.every((r) => HAS[r](u)),
   );
   const heldElsewhere = (u: Unit) => !!u.reservation && u.reservation.leadId !== need.leadId;

@@ -11,7 +11,7 @@ import { isWorking, type ImportJob, type ImportOptions } from './import-types';
 import { ImportStatusTag } from './ImportStatusTag';
 import { ImportSummary } from './ImportSummary';
 import { MappingStep } from './MappingStep';
-import { ImportTarget } from './ImportsPage';
+import { ImportTarget, intoBuilding } from './ImportTarget';
 import { buildingPath } from '../property/property-format';
 
 const formatSize = (bytes: number) =>
@@ -148,16 +148,7 @@ export function ImportJobPage() {
               >
                 {into ? t('unitImport.toBuilding') : t('import.toList')}
               </Button>,
-              <Button
-                key="again"
-                onClick={() =>
-                  void navigate(
-                    into
-                      ? `${importsPathOf(job.kind)}?buildingId=${encodeURIComponent(into)}`
-                      : importsPathOf(job.kind),
-                  )
-                }
-              >
+              <Button key="again" onClick={() => void navigate(intoBuilding(importsPathOf(job.kind), into))}>
                 {t('import.again')}
               </Button>,
             ]}

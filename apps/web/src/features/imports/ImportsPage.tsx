@@ -1,34 +1,18 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Card, Progress, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import { Card, Progress, Table, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { formatDateTime } from '../../components/format';
 import { useShowProblem } from '../../components/use-show-problem';
 import { useImportI18n } from './use-import-i18n';
 import { importPath } from '../../app/access';
-import { useImportBuilding, useImportMutations, useImports } from './imports-api';
+import { useImportMutations, useImports } from './imports-api';
+import { ImportTarget, intoBuilding } from './ImportTarget';
 import type { ImportJob } from './import-types';
 import { ImportStatusTag } from './ImportStatusTag';
 
 /** The server's default largest import (KAIMEN_MAX_IMPORT_MB); it refuses larger files with a clear message. */
 const MAX_SIZE = '512 MB';
-
-/** 导入到：the building a units import goes into (from the building's page), with what that means for its rows. */
-export function ImportTarget({ buildingId }: { buildingId: string | undefined }) {
-  const { t } = useImportI18n('units');
-  const building = useImportBuilding(buildingId);
-  if (!buildingId) return null;
-  return (
-    <Alert
-      type={building.isError ? 'error' : 'info'}
-      showIcon
-      style={{ marginBottom: 16 }}
-      data-testid="import-target"
-      message={t('unitImport.into', { name: building.data?.name ?? (building.isError ? buildingId : '…') })}
-      description={t('unitImport.intoHint')}
-    />
-  );
-}
 
 /** 导入企业 / 导入招商线索: drop a spreadsheet, then follow it on its own page; the recent imports stay listed to come back to. */
 export function ImportsPage({ kind }: { kind: string }) {
@@ -74,12 +58,7 @@ export function ImportsPage({ kind }: { kind: string }) {
               onProgress: (done, total) => setSent(total ? Math.floor((done / total) * 100) : 0),
             },
             {
-              onSuccess: (job) =>
-                void navigate(
-                  buildingId
-                    ? `${importPath(job.id)}?buildingId=${encodeURIComponent(buildingId)}`
-                    : importPath(job.id),
-                ),
+              onSuccess: (job) => void navigate(intoBuilding(importPath(job.id), buildingId)),
               onError: (error) => showProblem(error),
               onSettled: () => setSent(null),
             },

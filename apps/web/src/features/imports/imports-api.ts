@@ -23,14 +23,6 @@ export const useImport = (id: string) =>
     refetchInterval: (q) => (isWorking(q.state.data?.status) ? 1000 : false),
   });
 
-/** The building a units import goes into (its name for 导入到), when there is one. */
-export const useImportBuilding = (id: string | undefined) =>
-  useQuery({
-    queryKey: [...IMPORTS_KEY, 'building', id ?? ''],
-    queryFn: () => api.get<{ id: string; name: string }>(`/api/buildings/${encodeURIComponent(id ?? '')}`),
-    enabled: Boolean(id),
-  });
-
 export const useImportErrors = (id: string, page: number, pageSize: number, enabled: boolean) =>
   useQuery({
     queryKey: [...IMPORTS_KEY, 'errors', id, page, pageSize],

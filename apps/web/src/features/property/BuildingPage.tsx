@@ -15,6 +15,7 @@ import { RentControlTable, StatusLegend } from './RentControlTable';
 import { rentControl } from './rent-control';
 import { UnitDrawer } from './UnitDrawer';
 import { UnitFormDrawer, type UnitFormTarget } from './UnitFormDrawer';
+import { intoBuilding } from '../imports/ImportTarget';
 
 /** A building's page: its vacancy, the legend with counts and the rent-control table. */
 export function BuildingPage() {
@@ -61,7 +62,7 @@ export function BuildingPage() {
             {canSee('unitImport', user.role) && (
               <Button
                 icon={<UploadOutlined />}
-                onClick={() => void navigate(`${PATHS.unitImport}?buildingId=${encodeURIComponent(String(data.id))}`)}
+                onClick={() => void navigate(intoBuilding(PATHS.unitImport, String(data.id)))}
                 data-testid="building-unit-import"
               >
                 {t('property.importUnits')}

@@ -146,22 +146,17 @@ export function checkUnitRow(
 
   let buildingId: string | undefined;
   const buildingName = row.text('building');
+  const park = row.text('park');
+  const named = buildingName === undefined ? [] : (buildingsByName.get(nameKey(buildingName)) ?? []);
+  const inPark = park === undefined ? named : named.filter((b) => nameKey(b.parkName) === nameKey(park));
   if (into !== undefined) {
-    const named = buildingName === undefined ? [] : (buildingsByName.get(nameKey(buildingName)) ?? []);
-    const park = row.text('park');
-    const inPark = park === undefined ? named : named.filter((b) => nameKey(b.parkName) === nameKey(park));
     if (buildingName === undefined || inPark.some((b) => b.id === into)) buildingId = into;
     else err('building', 'not-this-building');
   } else if (buildingName === undefined) err('building', 'required');
-  else {
-    const named = buildingsByName.get(nameKey(buildingName)) ?? [];
-    const park = row.text('park');
-    const inPark = park === undefined ? named : named.filter((b) => nameKey(b.parkName) === nameKey(park));
-    if (inPark.length === 1) buildingId = inPark[0]!.id;
-    else if (inPark.length > 1) err('park', 'building-ambiguous');
-    else if (park !== undefined && named.length > 0) err('park', 'park-unknown');
-    else err('building', 'building-unknown');
-  }
+  else if (inPark.length === 1) buildingId = inPark[0]!.id;
+  else if (inPark.length > 1) err('park', 'building-ambiguous');
+  else if (park !== undefined && named.length > 0) err('park', 'park-unknown');
+  else err('building', 'building-unknown');
   const floorText = row.text('floor');
   const floor = floorText === undefined ? undefined : floorNumber(floorText);
   if (floorText === undefined) err('floor', 'required');
