@@ -86,6 +86,7 @@ try {
           maxHeapMb: number;
           stages: Record<string, number>;
           counts: { created: number; invalid: number };
+          loopDelayMs: { p99: number; max: number };
         };
         if (out.counts.created !== ROWS)
           throw new Error(`${out.counts.created} of ${ROWS} rows imported (${out.counts.invalid} bad)`);
@@ -98,6 +99,7 @@ try {
           `${out.maxRssMb.toFixed(0)} (JS ${out.maxHeapMb.toFixed(0)})`,
           parse[fileKind].toFixed(1),
           split(out.stages, out.seconds),
+          `${out.loopDelayMs.p99.toFixed(0)} / ${out.loopDelayMs.max.toFixed(0)}`,
         ]);
         console.log(table[table.length - 1]!.join('  '));
       } finally {
@@ -122,6 +124,7 @@ try {
         'peak RSS MB (JS heap)',
         'parse only, s (same run)',
         'rows · indexes · search index · commit, s',
+        'event-loop delay p99 / max, ms',
       ],
       table,
     ),

@@ -19,6 +19,10 @@ const FAILURES: Record<ImportFailure, { 'zh-CN': string; en: string }> = {
     'zh-CN': '文件无法读取，可能已损坏或不是有效的 Excel/CSV 文件。',
     en: 'The file cannot be read; it may be damaged or not a valid Excel/CSV file.',
   },
+  'too-large': {
+    'zh-CN': '文件过大：读取和检查它所需的内存超过了导入可用的上限，未导入任何数据。请把文件拆成几份，分别导入。',
+    en: 'The file is too large: reading and checking it needs more memory than an import may use; nothing was imported. Split it into parts and import each.',
+  },
   internal: {
     'zh-CN': '导入时发生内部错误，未导入任何数据。请稍后重试或联系管理员。',
     en: 'An internal error stopped the import; nothing was imported. Try again later or ask an administrator.',

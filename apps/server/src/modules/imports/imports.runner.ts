@@ -3,7 +3,7 @@ import type { RequestContext } from '../../lib/actor.js';
 import type { Deps } from '../../lib/deps.js';
 import { iso } from '../../lib/time.js';
 import { recordAudit } from '../audit/audit.repository.js';
-import { ImportFileError } from '../enterprises/import/process-file.js';
+import { ImportFileError, ImportMemoryError } from '../enterprises/import/check-in-worker.js';
 import type { ImportBadRow, ImportProgress } from './import-kind.js';
 import { importKind } from './imports.kinds.js';
 import { importFilePath } from './imports.storage.js';
@@ -11,7 +11,8 @@ import { importFilePath } from './imports.storage.js';
 export type ImportPhase = 'check' | 'run';
 
 /** Why a check or run ended without a result; the API words each in the user's language. */
-export type ImportFailure = 'no-header' | 'cancelled' | 'interrupted' | 'conflict' | 'unreadable' | 'internal';
+export type ImportFailure =
+  'no-header' | 'cancelled' | 'interrupted' | 'conflict' | 'unreadable' | 'too-large' | 'internal';
 
 export interface ImportTask {
   tenantId: string;
@@ -105,10 +106,13 @@ export class ImportRunner {
             : 'cancelled'
           : err instanceof ImportFileError
             ? 'unreadable'
-            : classifyDbError(err) === 'unique'
-              ? 'conflict'
-              : 'internal';
+            : err instanceof ImportMemoryError
+              ? 'too-large'
+              : classifyDbError(err) === 'unique'
+                ? 'conflict'
+                : 'internal';
       if (failure === 'internal') this.log.error({ err, importId: task.jobId }, 'import failed');
+      if (failure === 'too-large') this.log.warn({ err, importId: task.jobId }, 'import ran out of its memory');
       await updateJob(database.db, task, {
         status: 'failed',
         error: failure,

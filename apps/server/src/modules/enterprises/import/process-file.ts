@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
 import type { ImportBadRow as BadRow, ImportCounts, ImportProgress, ProcessInput } from '../../imports/import-kind.js';
 import { newId } from '../../../lib/ids.js';
-import { checkRows, type CheckedRow } from './check-rows.js';
+import type { CheckedRow } from './check-rows.js';
+import { checkInWorker, type CheckedBatches } from './check-in-worker.js';
 import type { HeaderMatch, ImportField } from './header.js';
 import { deferIndexes, freshStatistics } from '../../../db/bulk-insert.js';
 import { ENTERPRISE_TABLES, insertEnterprises, updateEnterprises, type ImportRecord } from './bulk-write.js';
-import { readRowsFrom } from './read-rows.js';
 import { reasonMessage, type ImportDefaults, type RowError } from './validate-row.js';
 import { chainNodeLookup, existingByUscc, registeredCount, searchIndexUpkeep } from './registry-lookups.js';
 
@@ -44,46 +43,58 @@ const BATCH = 1000;
 /**
  * One pass over an uploaded spreadsheet: every row validated, duplicates in the file and companies already registered
  * found, bad rows handed to `onBadRows` a batch at a time (never kept), and — when `write` is set — the good rows
- * written. Memory stays bounded by a batch plus the in-file duplicate set (one entry per distinct USCC).
+ * written. Reading and checking run in a worker thread (check-in-worker.ts), the lookups and writes on this one.
+ * Memory stays bounded by a few batches plus the in-file duplicate set (one entry per distinct USCC, in the worker).
  */
 export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessResult> {
-  const db = o.target.trx;
   const totalBytes = (await fs.promises.stat(o.file)).size;
-  const progress: ImportProgress = { bytes: 0, totalBytes, rows: 0 };
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      progress.bytes += chunk.length;
-      done(null, chunk);
+  const registeredBefore = await registeredCount(o.target.trx, o.tenantId);
+  const checked = await checkInWorker({
+    file: o.file,
+    fileKind: o.fileKind,
+    options: {
+      ...(o.options.headerRowNumber !== undefined ? { headerRowNumber: o.options.headerRowNumber } : {}),
+      ...(o.options.mapping ? { mapping: o.options.mapping } : {}),
+      ...(o.options.defaults ? { defaults: o.options.defaults } : {}),
     },
+    batch: BATCH,
+    // A good row's cells go into the report only when its company exists and is skipped.
+    goodRowCells: registeredBefore > 0 && o.options.existing === 'skip',
   });
-  fs.createReadStream(o.file)
-    .on('error', (e) => counter.destroy(e))
-    .pipe(counter);
-  const checked = await checkRows(guardRead(readRowsFrom(counter, o.fileKind)), {
-    ...(o.options.headerRowNumber !== undefined ? { headerRowNumber: o.options.headerRowNumber } : {}),
-    ...(o.options.mapping ? { mapping: o.options.mapping } : {}),
-    ...(o.options.defaults ? { defaults: o.options.defaults } : {}),
-  });
-  if (!checked.header) return { header: null };
+  try {
+    return checked.header
+      ? await writeChecked(o, checked.header, checked.batches, { totalBytes, registeredBefore })
+      : { header: null };
+  } finally {
+    await checked.close();
+  }
+}
+
+async function writeChecked(
+  o: ProcessOptions,
+  header: HeaderMatch,
+  batches: CheckedBatches['batches'],
+  { totalBytes, registeredBefore }: { totalBytes: number; registeredBefore: number },
+): Promise<ProcessResult> {
+  const db = o.target.trx;
+  const progress: ImportProgress = { bytes: 0, totalBytes, rows: 0 };
 
   const counts: ImportCounts = { rows: 0, blank: 0, invalid: 0, new: 0, existing: 0, created: 0, updated: 0 };
   const nodes = await chainNodeLookup(db, o.tenantId);
-  const registeredBefore = await registeredCount(db, o.tenantId);
   const index = o.write ? searchIndexUpkeep(o.tenantId, registeredBefore) : null;
   // Only the lookups of companies already registered need it (there are none when the tenant had none).
   const statistics =
     o.write && registeredBefore > 0 ? freshStatistics(o.target, ['enterprises'], registeredBefore) : null;
-  const chainColumn = Object.entries(checked.header.mapping).find(([, f]) => f === 'chainNodeCodes');
+  const chainColumn = Object.entries(header.mapping).find(([, f]) => f === 'chainNodeCodes');
 
   // A large load on SQLite writes without the secondary indexes and builds them once at the end; whether it is large is
   // known after the first batch (bytes per row so far against the file's size).
   const deferred: { indexes: { restore(): Promise<void> } | null } = { indexes: null };
   const tableRows = o.write ? await countAll(db) : 0;
-  let batch: CheckedRow[] = [];
-  // The previous batch's write, still running while the next batch is read and checked: PostgreSQL works while this
+  // The previous batch's write, still running while this thread takes the next batch: PostgreSQL works while this
   // process does (each used to wait for the other, the server busy about 70 % of the time). One write at most is in
   // flight, so memory stays bounded by two batches; a failed write stops the import at the next await of it. On
-  // SQLite the statements run synchronously and nothing changes.
+  // SQLite the statements run synchronously here, while the check worker reads and checks the batches that follow.
   let writing: Promise<void> | null = null;
   const write = async (created: readonly ImportRecord[], updated: readonly ImportRecord[]) => {
     await insertEnterprises(o.target, o.tenantId, created, nodes.ids, o.now);
@@ -95,9 +106,7 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
     writing = null;
     await w;
   };
-  const flush = async () => {
-    const rows = batch;
-    batch = [];
+  const flush = async (rows: readonly CheckedRow[]) => {
     const bad: BadRow[] = [];
     const good: { row: CheckedRow; input: ImportRecord['input'] }[] = [];
     for (const row of rows) {
@@ -118,7 +127,7 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
           rowNumber: row.rowNumber,
           errors: [
             {
-              column: index === null ? '' : (checked.header!.headers[index] ?? ''),
+              column: index === null ? '' : (header.headers[index] ?? ''),
               columnIndex: index,
               field: 'chainNodeCodes',
               reason: 'chain-node-unknown',
@@ -152,7 +161,7 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
             rowNumber: g.row.rowNumber,
             cells: g.row.cells,
             skippedExisting: true,
-            errors: [existsError(checked.header!)],
+            errors: [existsError(header)],
           });
       }
     }
@@ -176,13 +185,12 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
     }
   };
 
-  for await (const row of checked.rows) {
-    counts.rows++;
-    progress.rows = row.rowNumber;
-    batch.push(row);
-    if (batch.length >= BATCH) await flush();
+  for await (const part of batches) {
+    counts.rows += part.rows.length;
+    progress.rows = part.rows[part.rows.length - 1]?.rowNumber ?? progress.rows;
+    progress.bytes = part.bytes;
+    await flush(part.rows);
   }
-  await flush();
   await written();
   progress.bytes = totalBytes;
   if (deferred.indexes) {
@@ -194,33 +202,7 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
     await index.finish(db, o.target.dialect);
   }
   o.onProgress?.(progress);
-  return { header: checked.header, counts };
-}
-
-/** A file that cannot be read (a broken xlsx, a truncated zip): what the user must fix, not a fault of ours. */
-export class ImportFileError extends Error {
-  constructor(override readonly cause: unknown) {
-    super(`the file cannot be read: ${cause instanceof Error ? cause.message : String(cause)}`);
-    this.name = 'ImportFileError';
-  }
-}
-
-async function* guardRead<T>(rows: AsyncIterable<T>): AsyncGenerator<T> {
-  const it = rows[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      let next: IteratorResult<T>;
-      try {
-        next = await it.next();
-      } catch (err) {
-        throw new ImportFileError(err);
-      }
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    await it.return?.();
-  }
+  return { header, counts };
 }
 
 function existsError(header: HeaderMatch): RowError {
