@@ -112,7 +112,6 @@ export class ImportRunner {
                 ? 'conflict'
                 : 'internal';
       if (failure === 'internal') this.log.error({ err, importId: task.jobId }, 'import failed');
-      if (failure === 'too-large') this.log.warn({ err, importId: task.jobId }, 'import ran out of its memory');
       await updateJob(database.db, task, {
         status: 'failed',
         error: failure,

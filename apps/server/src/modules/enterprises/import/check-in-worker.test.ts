@@ -1,11 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CHAIN_TEMPLATE, flattenChain } from '@kaimen/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeEnterpriseCsv } from '../../seed/enterprise-files.js';
 import { checkInWorker, ImportFileError, ImportMemoryError, type CheckJob } from './check-in-worker.js';
+import { chainCodeOf, resolveChainNodes } from './chain-codes.js';
 import { checkFile, type CheckedRow } from './check-rows.js';
 import { MESSY_EXPECTED_BAD, writeMessyXlsx } from './messy-file.fixtures.js';
+
+const CHAIN = flattenChain(CHAIN_TEMPLATE).map((n) => ({ code: n.code, nameZh: n.zh, nameEn: n.en }));
 
 let dir: string;
 const files = { messy: '', large: '', broken: '' };
@@ -28,6 +32,7 @@ const job = (file: string, o: Partial<CheckJob> = {}): CheckJob => ({
   options: {},
   batch: 1000,
   goodRowCells: true,
+  chainNodes: CHAIN,
   ...o,
 });
 
@@ -51,8 +56,9 @@ async function drain(j: CheckJob) {
 
 async function inThisThread(file: string, kind: 'csv' | 'xlsx') {
   const checked = await checkFile(file, kind);
+  const codeOf = chainCodeOf(CHAIN);
   const rows: CheckedRow[] = [];
-  for await (const r of checked.rows) rows.push(r);
+  for await (const r of checked.rows) rows.push(resolveChainNodes(r, codeOf, checked.header!));
   return { header: checked.header, rows };
 }
 
@@ -65,6 +71,21 @@ describe('checkInWorker: an import checked in a worker thread', () => {
     // The bad rows and their reasons, as the messy-file tests expect them.
     const bad = there.rows.filter((r) => !r.result.ok && !r.result.skipped);
     expect(bad.map((r) => r.rowNumber)).toEqual(MESSY_EXPECTED_BAD.map((b) => b.rowNumber));
+  });
+
+  it('gives chain nodes as codes, and makes a row naming a node the tenant lacks a bad row with its cells', async () => {
+    const named = await drain(job(files.large, { goodRowCells: false }));
+    const withNodes = named.rows.filter((r) => r.result.ok && r.result.value.chainNodeCodes?.length);
+    expect(withNodes.length).toBeGreaterThan(1000);
+    const codes = new Set(CHAIN.map((n) => n.code));
+    expect(withNodes.every((r) => r.result.ok && r.result.value.chainNodeCodes!.every((c) => codes.has(c)))).toBe(true);
+
+    const none = await drain(job(files.large, { goodRowCells: false, chainNodes: [] }));
+    const unknown = none.rows.filter((r) => !r.result.ok && r.result.errors[0]?.reason === 'chain-node-unknown');
+    expect(unknown.map((r) => r.rowNumber)).toEqual(withNodes.map((r) => r.rowNumber));
+    expect(
+      unknown.every((r) => r.cells.length > 0 && !r.result.ok && r.result.errors[0]!.column === '产业链环节'),
+    ).toBe(true);
   });
 
   it('sends rows a batch at a time, in order, with the bytes read growing to the whole file', async () => {

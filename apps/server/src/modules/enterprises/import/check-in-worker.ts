@@ -1,12 +1,13 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ChainNodeNames } from './chain-codes.js';
 import type { CheckedRow, CheckOptions } from './check-rows.js';
 import type { HeaderMatch } from './header.js';
 import type { ImportFileKind } from './read-rows.js';
 
 /**
- * An import's pure part (read, find the header, validate, de-duplicate: check-rows.ts) in a worker thread of its own,
+ * An import's pure part (read, find the header, validate, de-duplicate: check-rows.ts; chain nodes by code or name) in a worker thread of its own,
  * so that it runs on the second core while this thread writes, and so that its memory is bounded apart from the
  * server's. Parsing and validating is most of an import's JavaScript (about 60 µs a row against about 10 µs to receive
  * a checked row here), and on SQLite the writes run on this thread: a million-row import no longer takes turns.
@@ -20,6 +21,8 @@ export interface CheckJob {
   options: Omit<CheckOptions, 'fieldFor'>;
   /** Rows per message. */
   batch: number;
+  /** The tenant's chain nodes: a row naming another is a bad row (resolveChainNodes). */
+  chainNodes: ChainNodeNames[];
   /** Send the cells of good rows too (bad rows always carry theirs, for the report); else they arrive empty. */
   goodRowCells: boolean;
   /** The worker's V8 heap cap, MB (CHECK_WORKER_HEAP_MB unless told). */

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
+import { chainCodeOf, resolveChainNodes } from './chain-codes.js';
 import { checkRows, type CheckedRow } from './check-rows.js';
 import {
   CREDIT,
@@ -46,6 +47,8 @@ async function run(): Promise<void> {
   const checked = await checkRows(guardRead(readRowsFrom(counter, job.fileKind)), job.options);
   post({ kind: 'header', header: checked.header });
   if (!checked.header) return;
+  const header = checked.header;
+  const codeOf = chainCodeOf(job.chainNodes);
   let batch: CheckedRow[] = [];
   const send = async () => {
     await taken();
@@ -53,7 +56,8 @@ async function run(): Promise<void> {
     post({ kind: 'rows', rows: batch, bytes });
     batch = [];
   };
-  for await (const row of checked.rows) {
+  for await (const checkedRow of checked.rows) {
+    const row = resolveChainNodes(checkedRow, codeOf, header);
     // Half of what crosses to the other thread; most imports report no good row.
     if (row.result.ok && !job.goodRowCells) row.cells = [];
     batch.push(row);

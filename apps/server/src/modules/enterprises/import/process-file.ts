@@ -49,6 +49,7 @@ const BATCH = 1000;
 export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessResult> {
   const totalBytes = (await fs.promises.stat(o.file)).size;
   const registeredBefore = await registeredCount(o.target.trx, o.tenantId);
+  const nodes = await chainNodeLookup(o.target.trx, o.tenantId);
   const checked = await checkInWorker({
     file: o.file,
     fileKind: o.fileKind,
@@ -58,12 +59,13 @@ export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessR
       ...(o.options.defaults ? { defaults: o.options.defaults } : {}),
     },
     batch: BATCH,
+    chainNodes: nodes.nodes,
     // A good row's cells go into the report only when its company exists and is skipped.
     goodRowCells: registeredBefore > 0 && o.options.existing === 'skip',
   });
   try {
     return checked.header
-      ? await writeChecked(o, checked.header, checked.batches, { totalBytes, registeredBefore })
+      ? await writeChecked(o, checked.header, checked.batches, { totalBytes, registeredBefore, nodeIds: nodes.ids })
       : { header: null };
   } finally {
     await checked.close();
@@ -74,18 +76,20 @@ async function writeChecked(
   o: ProcessOptions,
   header: HeaderMatch,
   batches: CheckedBatches['batches'],
-  { totalBytes, registeredBefore }: { totalBytes: number; registeredBefore: number },
+  {
+    totalBytes,
+    registeredBefore,
+    nodeIds,
+  }: { totalBytes: number; registeredBefore: number; nodeIds: Map<string, string> },
 ): Promise<ProcessResult> {
   const db = o.target.trx;
   const progress: ImportProgress = { bytes: 0, totalBytes, rows: 0 };
 
   const counts: ImportCounts = { rows: 0, blank: 0, invalid: 0, new: 0, existing: 0, created: 0, updated: 0 };
-  const nodes = await chainNodeLookup(db, o.tenantId);
   const index = o.write ? searchIndexUpkeep(o.tenantId, registeredBefore) : null;
   // Only the lookups of companies already registered need it (there are none when the tenant had none).
   const statistics =
     o.write && registeredBefore > 0 ? freshStatistics(o.target, ['enterprises'], registeredBefore) : null;
-  const chainColumn = Object.entries(header.mapping).find(([, f]) => f === 'chainNodeCodes');
 
   // A large load on SQLite writes without the secondary indexes and builds them once at the end; whether it is large is
   // known after the first batch (bytes per row so far against the file's size).
@@ -97,8 +101,8 @@ async function writeChecked(
   // SQLite the statements run synchronously here, while the check worker reads and checks the batches that follow.
   let writing: Promise<void> | null = null;
   const write = async (created: readonly ImportRecord[], updated: readonly ImportRecord[]) => {
-    await insertEnterprises(o.target, o.tenantId, created, nodes.ids, o.now);
-    await updateEnterprises(db, o.tenantId, updated, nodes.ids, o.now);
+    await insertEnterprises(o.target, o.tenantId, created, nodeIds, o.now);
+    await updateEnterprises(db, o.tenantId, updated, nodeIds, o.now);
     await statistics?.(created.length);
   };
   const written = async () => {
@@ -119,26 +123,8 @@ async function writeChecked(
         bad.push({ rowNumber: row.rowNumber, errors: r.errors, cells: row.cells });
         continue;
       }
-      // Chain nodes by code or name, as the tenant's tree has them.
-      const codes = r.value.chainNodeCodes?.map((c) => nodes.codeOf(c) ?? null);
-      if (codes?.includes(null)) {
-        const index = chainColumn ? Number(chainColumn[0]) : null;
-        bad.push({
-          rowNumber: row.rowNumber,
-          errors: [
-            {
-              column: index === null ? '' : (header.headers[index] ?? ''),
-              columnIndex: index,
-              field: 'chainNodeCodes',
-              reason: 'chain-node-unknown',
-              message: reasonMessage('chain-node-unknown'),
-            },
-          ],
-          cells: row.cells,
-        });
-        continue;
-      }
-      good.push({ row, input: codes ? { ...r.value, chainNodeCodes: codes as string[] } : r.value });
+      // Chain nodes arrive as the tenant's codes (the worker resolved names; an unknown one made the row bad).
+      good.push({ row, input: r.value });
     }
     const found = await existingByUscc(
       db,

@@ -1,22 +1,16 @@
-import { foldFullWidth } from '@kaimen/shared';
 import type { Dialect, Executor } from '../../../db/database.js';
 import { chunks } from '../search/documents.js';
+import { chainCodeOf } from './chain-codes.js';
 import { fillSearchIndex, indexEnterprises } from '../search/enterprise-search.js';
 
-/** The tenant's chain nodes, found by code or by either name (files say 临床前研究 as often as cro-preclinical). */
+/** The tenant's chain nodes, found by code or by either name (see chainCodeOf), and their ids by code. */
 export async function chainNodeLookup(db: Executor, tenantId: string) {
   const nodes = await db
     .selectFrom('chainNodes')
     .select(['id', 'code', 'nameZh', 'nameEn'])
     .where('tenantId', '=', tenantId)
     .execute();
-  const key = (s: string) => foldFullWidth(s).trim().toLowerCase();
-  const byKey = new Map<string, string>();
-  for (const n of nodes) for (const k of [n.nameEn, n.nameZh, n.code]) byKey.set(key(k), n.code);
-  return {
-    codeOf: (text: string): string | undefined => byKey.get(key(text)),
-    ids: new Map(nodes.map((n) => [n.code, n.id])),
-  };
+  return { nodes, codeOf: chainCodeOf(nodes), ids: new Map(nodes.map((n) => [n.code, n.id])) };
 }
 
 /** How many companies the tenant has registered. */

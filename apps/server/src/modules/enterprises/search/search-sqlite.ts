@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CompiledQuery, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import { chunks, loadDocuments, tenantDocuments, type SearchDocument } from './documents.js';
@@ -294,6 +295,9 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
         docs.map((doc) => ({ docId: block * BLOCK + stride * ++k, doc })),
       );
       progress.add(docs.length);
+      // SQLite answers synchronously, so this loop alone would hold the event loop for the whole fill (100 s for a
+      // million companies): let the server's requests in between batches.
+      await nextTurn();
     }
   }
   await sql`insert into enterprise_search_fts (enterprise_search_fts, rank) values ('automerge', 4)`.execute(db);
