@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { ENTERPRISE_SIZES, QUALIFICATIONS, type TEnterpriseInput } from '@kaimen/shared';
 import ExcelJS from 'exceljs';
 import { FIGURE_YEARS, generateEnterprises, type GenerateOptions } from './enterprise-generator.js';
@@ -133,6 +134,6 @@ async function drained(sheet: ExcelJS.Worksheet): Promise<void> {
   if (pipe && (pipe.writableNeedDrain ?? pipe._writableState?.needDrain)) {
     await new Promise<void>((resolve) => pipe.once('drain', resolve));
   } else {
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import { chunks, readTenantBatch, toDocuments, type SearchDocument } from './documents.js';
@@ -111,7 +112,7 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
       // Awaited on the next turn or after the loop; until then a failure must not count as unhandled.
       writing$.catch(() => undefined);
       // Let the driver send it before the CPU-bound tokenizing of the next batch holds the event loop.
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
       batch = next;
     }
   }
