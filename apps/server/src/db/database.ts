@@ -11,6 +11,7 @@ import {
   type Transaction,
 } from 'kysely';
 import pg from 'pg';
+import { startCheckpointer, type Checkpointer } from './checkpointer.js';
 import type { DB } from './schema/index.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -24,6 +25,12 @@ export type DatabaseOptions = { kind: 'sqlite'; file: string } | { kind: 'postgr
 
 /** Page cache of a connection for long work (KiB): the default 2 MB makes a million-row transaction crawl. */
 const LONG_WORK_CACHE_KIB = 128 * 1024;
+
+/**
+ * What is left of the WAL file once a checkpoint has copied it all and the next write starts it over (bytes): without
+ * a limit, the file keeps the size of the largest transaction it ever held (GBs after a million-row import).
+ */
+const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
 
 /** How long a transaction waits for SQLite's one writer before it answers busy (503, nothing saved). */
 const BEGIN_WAIT_MS = 5_000;
@@ -77,6 +84,9 @@ export class Database {
     readonly options: DatabaseOptions | null = null,
   ) {}
 
+  /** SQLite files that have done long work: their checkpoints run in a worker (checkpointer.ts). */
+  private checkpointer: Checkpointer | null = null;
+
   static open(options: DatabaseOptions): Database {
     if (options.kind === 'sqlite') {
       if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -85,6 +95,7 @@ export class Database {
       sqlite.pragma('foreign_keys = ON');
       sqlite.pragma(`busy_timeout = ${STATEMENT_BUSY_TIMEOUT_MS}`);
       sqlite.pragma('synchronous = NORMAL');
+      sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
       const db = new Kysely<DB>({
         dialect: new ImmediateSqliteDialect(sqlite),
         plugins: [new CamelCasePlugin()],
@@ -104,16 +115,16 @@ export class Database {
    * PostgreSQL the pool already gives the transaction a connection of its own: this is the same instance.
    */
   forLongWork(): { database: Database; release(): Promise<void> } {
-    if (
-      this.dialect === 'postgres' ||
-      !this.options ||
-      (this.options.kind === 'sqlite' && this.options.file === ':memory:')
-    )
-      return { database: this, release: async () => {} };
-    const own = Database.open(this.options);
+    const options = this.options;
+    if (options?.kind !== 'sqlite' || options.file === ':memory:') return { database: this, release: async () => {} };
+    const own = Database.open(options);
     // A large transaction spills pages out of the cache into the WAL, again and again for the pages it keeps changing;
     // a cache that holds its working set writes each page once, at the commit.
     own.sqlite?.pragma(`cache_size = -${LONG_WORK_CACHE_KIB}`);
+    // The commit of long work leaves a WAL of its size: copying it into the database is the checkpointer's, on its
+    // own thread, for this connection and from now on the app's too (its next commit would copy it all otherwise).
+    this.checkpointer ??= startCheckpointer(options.file);
+    for (const c of [this.sqlite, own.sqlite]) c?.pragma('wal_autocheckpoint = 0');
     return { database: own, release: () => own.close() };
   }
 
@@ -131,6 +142,9 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    // First: the last connection to close copies what is left of the WAL and removes it.
+    await this.checkpointer?.stop();
+    this.checkpointer = null;
     await this.db.destroy();
   }
 }
