@@ -31,6 +31,20 @@ loop.enable();
 const t0 = performance.now();
 /** When each stage began, in seconds from the start: reading and writing rows, table indexes, search index. */
 const stages: Record<string, number> = { rows: 0 };
+/** The event loop's stalls over 250 ms, by the stage they fell in: how many, the longest, their sum (ms). */
+const stalls: Record<string, { count: number; maxMs: number; totalMs: number }> = {};
+let stage = 'rows';
+let tick = performance.now();
+const stallWatch = setInterval(() => {
+  const now = performance.now();
+  const late = now - tick - 50;
+  tick = now;
+  if (late < 250) return;
+  const s = (stalls[stage] ??= { count: 0, maxMs: 0, totalMs: 0 });
+  s.count++;
+  s.maxMs = Math.max(s.maxMs, Math.round(late));
+  s.totalMs += Math.round(late);
+}, 50);
 // What an import job does: a connection of its own for the long transaction.
 const work = database.forLongWork().database;
 const result = await work.transaction((trx) =>
@@ -45,7 +59,7 @@ const result = await work.transaction((trx) =>
     onBadRows: async () => {},
     onProgress: (p) => {
       const at = (performance.now() - t0) / 1000;
-      if (p.stage && stages[p.stage] === undefined) stages[p.stage] = at;
+      if (p.stage && stages[p.stage] === undefined) stages[(stage = p.stage)] = at;
       stages['end'] = at; // the last call comes once the search index is filled: what follows is the commit
     },
   }),
@@ -53,6 +67,7 @@ const result = await work.transaction((trx) =>
 const seconds = (performance.now() - t0) / 1000;
 loop.disable();
 clearInterval(sampler);
+clearInterval(stallWatch);
 const maxRssMb = Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1048576;
 if (work !== database) await work.close();
 // On SQLite the checkpointer copies the committed WAL into the database file in the background (db/checkpointer.ts);
@@ -68,6 +83,7 @@ console.log(
     maxHeapMb,
     stages,
     closeSeconds,
+    stalls,
     counts: 'counts' in result ? result.counts : null,
     // Nanoseconds → ms.
     loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },

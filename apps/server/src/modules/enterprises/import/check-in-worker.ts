@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../../lib/start-worker.js';
 import type { ChainNodeNames } from './chain-codes.js';
 import type { CheckedRow, CheckOptions } from './check-rows.js';
 import type { HeaderMatch } from './header.js';
@@ -97,27 +96,16 @@ export interface CheckedBatches {
 
 const heapOf = (job: CheckJob) => job.heapMb ?? CHECK_WORKER_HEAP_MB;
 
-/**
- * The built server runs the worker's JavaScript. Sources run as TypeScript (tests, `tsx`) start it through tsx's loader,
- * registered inside the worker: loaders of this thread do not reach worker threads.
- */
-function startWorker(job: CheckJob): Worker {
-  const options = { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapOf(job) } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./check-worker.js', import.meta.url), options);
-  // The eval'd worker registers tsx's ESM loader (tsx/esm/api, its ESM build) before importing its entry.
-  const api = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const entry = new URL('./check-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { ...options, eval: true });
+function startCheckWorker(job: CheckJob): Worker {
+  return startWorker(import.meta.url, './check-worker', {
+    workerData: job,
+    resourceLimits: { maxOldGenerationSizeMb: heapOf(job) },
+  });
 }
 
 /** checkRows of a file, run in a worker thread (see above). */
 export async function checkInWorker(job: CheckJob): Promise<CheckedBatches> {
-  const worker = startWorker(job);
+  const worker = startCheckWorker(job);
   const queue: FromChecker[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;

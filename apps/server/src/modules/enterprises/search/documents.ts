@@ -101,30 +101,23 @@ export interface TenantBatch {
 }
 
 /**
- * One batch of a tenant's enterprises and their former names after `after` (null: from the start), by keyset so
- * memory stays bounded: in (name, id) order (the order SQLite's doc ids follow, on enterprises_tenant_name_idx), or in
- * primary-key order (cheapest on PostgreSQL).
+ * One batch of a tenant's enterprises and their former names after `after` (null: from the start), in primary-key
+ * order (the cheapest on PostgreSQL), by keyset so memory stays bounded. SQLite's fill reads in (name, id) order, its
+ * doc ids' order, with a statement of its own (search-sqlite.ts).
  */
 export async function readTenantBatch(
   db: Executor,
   tenantId: string,
   after: EnterpriseText | null,
   size: number,
-  order: 'name' | 'id',
 ): Promise<TenantBatch> {
   let q = db
     .selectFrom('enterprises')
     .select(['id', 'name', 'uscc', 'businessScope'])
     .where('tenantId', '=', tenantId)
+    .orderBy('id')
     .limit(size);
-  q = order === 'name' ? q.orderBy('name').orderBy('id') : q.orderBy('id');
-  if (after) {
-    const { name, id } = after;
-    q =
-      order === 'name'
-        ? q.where((eb) => eb(eb.refTuple('name', 'id'), '>', eb.tuple(name, id)))
-        : q.where('id', '>', id);
-  }
+  if (after) q = q.where('id', '>', after.id);
   const rows = await q.execute();
   const former = rows.length
     ? await formerNamesOf(
@@ -134,16 +127,4 @@ export async function readTenantBatch(
       )
     : new Map<string, string[]>();
   return { rows, former };
-}
-
-/** Every enterprise of a tenant as documents, `size` at a time (see readTenantBatch). */
-export async function* tenantDocuments(db: Executor, tenantId: string, size: number, order: 'name' | 'id') {
-  let after: EnterpriseText | null = null;
-  for (;;) {
-    const { rows, former } = await readTenantBatch(db, tenantId, after, size, order);
-    if (rows.length === 0) return;
-    yield toDocuments(rows, former);
-    if (rows.length < size) return;
-    after = rows[rows.length - 1]!;
-  }
 }

@@ -100,14 +100,14 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
   // Pipelined: while PostgreSQL writes one batch, this process tokenizes the next.
   let writing$: Promise<unknown> | null = null;
   for (const tenantId of tenants) {
-    let batch = await readTenantBatch(db, tenantId, null, FILL_BATCH, 'id');
+    let batch = await readTenantBatch(db, tenantId, null, FILL_BATCH);
     while (batch.rows.length > 0) {
       const docs = toDocuments(batch.rows, batch.former);
       if (writing$) await writing$;
       const next =
         batch.rows.length < FILL_BATCH
           ? { rows: [], former: new Map<string, string[]>() }
-          : await readTenantBatch(db, tenantId, batch.rows[batch.rows.length - 1]!, FILL_BATCH, 'id');
+          : await readTenantBatch(db, tenantId, batch.rows[batch.rows.length - 1]!, FILL_BATCH);
       writing$ = write(db, tenantId, docs, true).then(() => progress.add(docs.length));
       // Awaited on the next turn or after the loop; until then a failure must not count as unhandled.
       writing$.catch(() => undefined);

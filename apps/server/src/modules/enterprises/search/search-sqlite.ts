@@ -1,7 +1,9 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CompiledQuery, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../../db/database.js';
-import { chunks, loadDocuments, tenantDocuments, type SearchDocument } from './documents.js';
+import { chunks, loadDocuments, type SearchDocument } from './documents.js';
+import { ftsTextsFor } from './fill-texts.js';
+import { ftsText, MAX_INDEXED_PREFIX, PREFIX, SCOPE, type FillText } from './fts-text.js';
 import type { FillProgress, Phase, SearchEngine } from './engine.js';
 import { isLetterWord, type QueryTerm } from './tokenizer.js';
 
@@ -24,25 +26,6 @@ import { isLetterWord, type QueryTerm } from './tokenizer.js';
  * A rebuild spaces the ids evenly; a row written later takes an id between its neighbours, and when two neighbours
  * have no id left between them the rows around are spread out again (`respace`).
  */
-
-const SCOPE = '\u00b7';
-const PREFIX = '\u207a';
-/** Prefixes of letter words are indexed up to this length; a longer prefix term uses FTS5's own prefix query. */
-const MAX_INDEXED_PREFIX = 15;
-
-/** The FTS5 text of one field: its tokens, and the marked prefixes of its letter words. */
-function ftsText(tokens: readonly string[], mark: string): string {
-  if (tokens.length === 0) return '';
-  let text = mark + tokens.join(` ${mark}`);
-  for (const t of tokens) {
-    // Most tokens are Han bigrams: skip the common ones without a regular expression.
-    const c = t.charCodeAt(0);
-    if ((c >= 0x4e00 && c <= 0x9fff) || !isLetterWord(t)) continue;
-    const n = Math.min(t.length, MAX_INDEXED_PREFIX + 1);
-    for (let k = 1; k < n; k++) text += ` ${mark}${t.slice(0, k)}${PREFIX}`;
-  }
-  return text;
-}
 
 /** Ids per tenant; block·2^38 stays below 2^53 for blocks up to 2^15 − 1, so ids are exact JavaScript numbers. */
 export const BLOCK = 2 ** 38;
@@ -250,6 +233,28 @@ async function remove(db: Executor, tenantId: string, enterpriseIds: readonly st
   }
 }
 
+/** Companies read per statement by a fill. */
+const FILL_READ_ROWS = 2_000;
+
+/**
+ * The next FILL_READ_ROWS companies of a tenant after `after` in (name, id) order, each with its former names (by a
+ * subquery on their primary key): one statement, where reading through the query builder took two.
+ */
+async function nameOrderBatch(db: Executor, tenantId: string, after: FillText | null): Promise<FillText[]> {
+  const { rows } = await db.executeQuery<Omit<FillText, 'formerNames'> & { former: string | null }>(
+    CompiledQuery.raw(
+      `select id, name, uscc, business_scope as "businessScope",
+         (select group_concat(f.name, char(10)) from enterprise_former_names f
+           where f.tenant_id = e.tenant_id and f.enterprise_id = e.id) as former
+       from enterprises e
+       where tenant_id = ? ${after ? 'and (name, id) > (?, ?)' : ''}
+       order by name, id limit ${FILL_READ_ROWS}`,
+      after ? [tenantId, after.name, after.id] : [tenantId],
+    ),
+  );
+  return rows.map(({ former, ...r }) => ({ ...r, formerNames: former === null ? [] : former.split('\n') }));
+}
+
 async function fill(db: Executor, tenantIds: readonly string[] | null, progress: FillProgress): Promise<void> {
   const tenants = tenantIds ?? (await db.selectFrom('tenants').select('id').orderBy('id').execute()).map((t) => t.id);
   if (tenantIds === null) {
@@ -283,26 +288,56 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
     if (n === 0) continue;
     const block = (await blockOf(db, tenantId, true))!;
     const stride = Math.min(MAX_STRIDE, Math.floor(BLOCK / (n + 1)));
-    // The k-th enterprise in (name, id) order gets doc id block·2^38 + k·stride: in one statement here, and below as
-    // its tokens are written, walking the same order.
-    await sql`insert into enterprise_search (doc_id, tenant_id, enterprise_id, name)
-      select ${block * BLOCK} + ${stride} * row_number() over (order by name, id), tenant_id, id, name
-      from enterprises where tenant_id = ${tenantId}`.execute(db);
-    let k = 0;
-    for await (const docs of tenantDocuments(db, tenantId, 200, 'name')) {
-      await insertFts(
-        db,
-        docs.map((doc) => ({ docId: block * BLOCK + stride * ++k, doc })),
-      );
-      progress.add(docs.length);
-      // SQLite answers synchronously, so this loop alone would hold the event loop for the whole fill (100 s for a
-      // million companies): let the server's requests in between batches.
-      await nextTurn();
+    // The k-th enterprise in (name, id) order gets doc id block·2^38 + k·stride. Its texts are made while the batch
+    // before is written (in a worker, for a large tenant).
+    const texts = ftsTextsFor(n);
+    const make = (rows: FillText[]) => {
+      const made = texts.of(rows);
+      made.catch(() => undefined); // awaited below, unless a read fails first
+      return made;
+    };
+    try {
+      let k = 0;
+      let batch = await nameOrderBatch(db, tenantId, null);
+      let made = make(batch);
+      while (batch.length > 0) {
+        const next = batch.length < FILL_READ_ROWS ? [] : await nameOrderBatch(db, tenantId, batch[batch.length - 1]!);
+        const flat = await made;
+        if (next.length) made = make(next);
+        const rows = batch.map((e, i) => ({
+          docId: block * BLOCK + stride * ++k,
+          e,
+          name: flat[2 * i]!,
+          scope: flat[2 * i + 1]!,
+        }));
+        for (const part of chunks(rows, INSERT_ROWS)) {
+          await insertValues(
+            db,
+            'insert into enterprise_search (doc_id, tenant_id, enterprise_id, name)',
+            4,
+            part.map((r) => [r.docId, tenantId, r.e.id, r.e.name]),
+          );
+          await insertValues(
+            db,
+            'insert into enterprise_search_fts (rowid, name, scope)',
+            3,
+            part.map((r) => [r.docId, r.name, r.scope]),
+          );
+        }
+        progress.add(batch.length);
+        batch = next;
+        // SQLite answers synchronously, so this loop alone would hold the event loop for the whole fill (100 s for a
+        // million companies): let the server's requests in between batches.
+        await nextTurn();
+      }
+    } finally {
+      await texts.close();
     }
   }
-  await sql`insert into enterprise_search_fts (enterprise_search_fts, rank) values ('automerge', 4)`.execute(db);
-  // One segment: the fastest to query.
+  // One segment, the fastest to query; merged once here rather than by automerge as the rows went in. Before
+  // automerge is set back: setting it with a thousand segments waiting merges them first (5 s of a 1M fill).
   await sql`insert into enterprise_search_fts (enterprise_search_fts) values ('optimize')`.execute(db);
+  await sql`insert into enterprise_search_fts (enterprise_search_fts, rank) values ('automerge', 4)`.execute(db);
 }
 
 /** One term in one field: `"·生物"`, `("·cdm" OR "·cdm⁺")`, `"药" *`. Tokens hold only letters, digits and marks. */
