@@ -18,12 +18,16 @@ const { tenant } = await database.transaction((trx) =>
     admin: { username: `${slug}-admin`, displayName: slug, passwordHash: 'x' },
   }),
 );
+let stage = 'rows';
 let peak = process.memoryUsage().rss;
 let peakHeap = 0;
+/** Peak RSS by stage (MB): which part of the import holds the memory. */
+const peakByStage: Record<string, number> = {};
 const sampler = setInterval(() => {
   const m = process.memoryUsage();
   peak = Math.max(peak, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed + m.external);
+  peakByStage[stage] = Math.max(peakByStage[stage] ?? 0, Math.round(m.rss / 1048576));
 }, 50);
 // How long a request to this process would wait behind the import: the event loop's delay, sampled every 10 ms.
 const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -33,7 +37,6 @@ const t0 = performance.now();
 const stages: Record<string, number> = { rows: 0 };
 /** The event loop's stalls over 250 ms, by the stage they fell in: how many, the longest, their sum (ms). */
 const stalls: Record<string, { count: number; maxMs: number; totalMs: number }> = {};
-let stage = 'rows';
 let tick = performance.now();
 const stallWatch = setInterval(() => {
   const now = performance.now();
@@ -84,6 +87,7 @@ console.log(
     stages,
     closeSeconds,
     stalls,
+    peakByStage,
     counts: 'counts' in result ? result.counts : null,
     // Nanoseconds → ms.
     loopDelayMs: { p99: loop.percentile(99) / 1e6, max: loop.max / 1e6 },

@@ -160,7 +160,9 @@ export async function checkInWorker(job: CheckJob): Promise<CheckedBatches> {
     if (!header) return;
     for (;;) {
       const m = await next();
-      if (m.kind === 'end') return;
+      // Its heap (up to CHECK_WORKER_HEAP_MB, mostly garbage by now) goes back before the index builds and the search
+      // fill, which need memory of their own: at 1M rows the fill's peak RSS fell from 607 to 403 MB.
+      if (m.kind === 'end') return void (await worker.terminate());
       if (m.kind === 'rows') {
         worker.postMessage('more' satisfies ToChecker);
         yield { rows: m.rows, bytes: m.bytes };
