@@ -87,6 +87,9 @@ try {
           stages: Record<string, number>;
           counts: { created: number; invalid: number };
           loopDelayMs: { p99: number; max: number };
+          closeSeconds: number;
+          peakByStage: Record<string, number>;
+          stalls: Record<string, { count: number; maxMs: number; totalMs: number }>;
         };
         if (out.counts.created !== ROWS)
           throw new Error(`${out.counts.created} of ${ROWS} rows imported (${out.counts.invalid} bad)`);
@@ -99,7 +102,12 @@ try {
           `${out.maxRssMb.toFixed(0)} (JS ${out.maxHeapMb.toFixed(0)})`,
           parse[fileKind].toFixed(1),
           split(out.stages, out.seconds),
+          out.closeSeconds.toFixed(1),
+          ['rows', 'indexes', 'search'].map((st) => out.peakByStage[st] ?? '—').join(' · '),
           `${out.loopDelayMs.p99.toFixed(0)} / ${out.loopDelayMs.max.toFixed(0)}`,
+          Object.entries(out.stalls)
+            .map(([st, x]) => `${st} ${x.count} (${(x.totalMs / 1000).toFixed(1)} s)`)
+            .join(', ') || 'none',
         ]);
         console.log(table[table.length - 1]!.join('  '));
       } finally {
@@ -124,7 +132,10 @@ try {
         'peak RSS MB (JS heap)',
         'parse only, s (same run)',
         'rows · indexes · search index · commit, s',
+        'checkpoint after, s',
+        'peak RSS by stage, MB',
         'event-loop delay p99 / max, ms',
+        'stalls over 250 ms (their sum)',
       ],
       table,
     ),
