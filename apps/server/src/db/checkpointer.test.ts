@@ -53,4 +53,24 @@ describe.skipIf(DB_KIND !== 'sqlite')('SQLite checkpoints after long work run in
     expect(again.rows[0]!.n).toBe(2_001);
     await reopened.close();
   });
+
+  it('copies what a process committed before it closes, though another process keeps the database open', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaimen-ckpt-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'db.sqlite');
+    // The server, open throughout, and a CLI import that commits and ends at once.
+    const server = Database.open({ kind: 'sqlite', file });
+    await sql`create table t (id integer primary key, body text not null)`.execute(server.db);
+    const before = fs.statSync(file).size;
+    const cli = Database.open({ kind: 'sqlite', file });
+    const long = cli.forLongWork();
+    await long.database.transaction(async (trx) => {
+      for (let i = 0; i < 2_000; i++) await sql`insert into t (body) values (${'本'.repeat(2_000)})`.execute(trx);
+    });
+    await long.release();
+    await cli.close();
+    // Not left to the server's next write, which would copy it on the server's thread.
+    expect(fs.statSync(file).size).toBeGreaterThan(before + 10_000_000);
+    await server.close();
+  });
 });

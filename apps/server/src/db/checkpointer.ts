@@ -41,6 +41,9 @@ parentPort.on('message', (m) => {
   }
   if (m === 'stop') {
     clearInterval(timer);
+    // What was committed since the last poll: a process that ends right after its import (the CLI) must not leave
+    // the copy to the next write of another process's connection.
+    checkpoint();
     db.close();
     parentPort.close();
   }
@@ -50,7 +53,7 @@ parentPort.on('message', (m) => {
 export interface Checkpointer {
   /** Checkpoints now (without waiting for the next poll) and resolves once that checkpoint has run. */
   now(): Promise<void>;
-  /** Ends the worker after the checkpoint it may be running. */
+  /** Checkpoints once more and ends the worker. */
   stop(): Promise<void>;
 }
 
