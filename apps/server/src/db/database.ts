@@ -146,7 +146,7 @@ export class Database {
   }
 
   async close(): Promise<void> {
-    // First: the last connection to close copies what is left of the WAL and removes it.
+    // The checkpointer first: it copies what is left of the WAL, and this connection, the last, then removes it.
     await this.checkpointer?.stop();
     this.checkpointer = null;
     await this.db.destroy();
