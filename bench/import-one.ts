@@ -62,7 +62,10 @@ const result = await work.transaction((trx) =>
     onBadRows: async () => {},
     onProgress: (p) => {
       const at = (performance.now() - t0) / 1000;
-      if (p.stage && stages[p.stage] === undefined) stages[(stage = p.stage)] = at;
+      if (p.stage && stages[p.stage] === undefined) {
+        stage = p.stage;
+        stages[stage] = at;
+      }
       stages['end'] = at; // the last call comes once the search index is filled: what follows is the commit
     },
   }),

@@ -13,6 +13,24 @@ describe.skipIf(DB_KIND !== 'sqlite')('SQLite checkpoints after long work run in
     for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
   });
 
+  /** A fresh database file with one table, and its size before any rows. */
+  const freshFile = async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaimen-ckpt-'));
+    dirs.push(dir);
+    const file = path.join(dir, 'db.sqlite');
+    const database = Database.open({ kind: 'sqlite', file });
+    await sql`create table t (id integer primary key, body text not null)`.execute(database.db);
+    return { file, database, before: fs.statSync(file).size };
+  };
+  /** 12 MB of rows in one transaction on a connection for long work, committed and released. */
+  const longWrite = async (database: Database) => {
+    const long = database.forLongWork();
+    await long.database.transaction(async (trx) => {
+      for (let i = 0; i < 2_000; i++) await sql`insert into t (body) values (${'本'.repeat(2_000)})`.execute(trx);
+    });
+    await long.release();
+  };
+
   const until = async (ok: () => boolean, ms = 10_000) => {
     const deadline = Date.now() + ms;
     while (!ok()) {
@@ -23,21 +41,11 @@ describe.skipIf(DB_KIND !== 'sqlite')('SQLite checkpoints after long work run in
   };
 
   it('copies a long transaction into the database file after its commit, and the app’s connection no longer does', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaimen-ckpt-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'db.sqlite');
-    const database = Database.open({ kind: 'sqlite', file });
-    await sql`create table t (id integer primary key, body text not null)`.execute(database.db);
-    const before = fs.statSync(file).size;
+    const { file, database, before } = await freshFile();
     expect(database.sqlite!.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-
-    const long = database.forLongWork();
-    // The app's connection stops checkpointing on its own once long work has begun.
+    await longWrite(database);
+    // The app's connection stopped checkpointing on its own once long work began.
     expect(database.sqlite!.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
-    await long.database.transaction(async (trx) => {
-      for (let i = 0; i < 2_000; i++) await sql`insert into t (body) values (${'本'.repeat(2_000)})`.execute(trx);
-    });
-    await long.release();
     // Committed, readable by the app at once, whether or not the file has it yet.
     const { rows } = await sql<{ n: number }>`select count(*) as n from t`.execute(database.db);
     expect(rows[0]!.n).toBe(2_000);
@@ -55,19 +63,10 @@ describe.skipIf(DB_KIND !== 'sqlite')('SQLite checkpoints after long work run in
   });
 
   it('copies what a process committed before it closes, though another process keeps the database open', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kaimen-ckpt-'));
-    dirs.push(dir);
-    const file = path.join(dir, 'db.sqlite');
     // The server, open throughout, and a CLI import that commits and ends at once.
-    const server = Database.open({ kind: 'sqlite', file });
-    await sql`create table t (id integer primary key, body text not null)`.execute(server.db);
-    const before = fs.statSync(file).size;
+    const { file, database: server, before } = await freshFile();
     const cli = Database.open({ kind: 'sqlite', file });
-    const long = cli.forLongWork();
-    await long.database.transaction(async (trx) => {
-      for (let i = 0; i < 2_000; i++) await sql`insert into t (body) values (${'本'.repeat(2_000)})`.execute(trx);
-    });
-    await long.release();
+    await longWrite(cli);
     await cli.close();
     // Not left to the server's next write, which would copy it on the server's thread.
     expect(fs.statSync(file).size).toBeGreaterThan(before + 10_000_000);

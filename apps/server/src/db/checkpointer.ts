@@ -35,10 +35,6 @@ function checkpoint() {
 }
 const timer = setInterval(checkpoint, workerData.pollMs);
 parentPort.on('message', (m) => {
-  if (m === 'now') {
-    checkpoint();
-    parentPort.postMessage('checkpointed');
-  }
   if (m === 'stop') {
     clearInterval(timer);
     // What was committed since the last poll: a process that ends right after its import (the CLI) must not leave
@@ -51,8 +47,6 @@ parentPort.on('message', (m) => {
 `;
 
 export interface Checkpointer {
-  /** Checkpoints now (without waiting for the next poll) and resolves once that checkpoint has run. */
-  now(): Promise<void>;
   /** Checkpoints once more and ends the worker. */
   stop(): Promise<void>;
 }
@@ -68,14 +62,7 @@ export function startCheckpointer(file: string): Checkpointer {
   worker.unref();
   const exited = once(worker, 'exit');
   return {
-    // Unreferenced, the worker does not keep the process alive; while this thread waits for it, it must.
-    async now() {
-      const answered = once(worker, 'message');
-      worker.ref();
-      worker.postMessage('now');
-      await Promise.race([answered, exited]);
-      worker.unref();
-    },
+    // Unreferenced, the worker does not keep the process alive; while this thread waits for it to end, it must.
     async stop() {
       worker.ref();
       worker.postMessage('stop');

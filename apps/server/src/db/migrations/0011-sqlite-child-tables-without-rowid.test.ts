@@ -10,8 +10,6 @@ import { Database } from '../database.js';
 import { migrateDown, migrateToLatest } from '../migrate.js';
 import { CHILD_TABLES } from './0011-sqlite-child-tables-without-rowid.js';
 
-const CHILDREN = CHILD_TABLES;
-
 /** On PostgreSQL the migration does nothing; what it does on SQLite is checked here. */
 describe.skipIf(DB_KIND !== 'sqlite')('0011: the registry child tables as WITHOUT ROWID tables (SQLite)', () => {
   let testDb: TestDatabase;
@@ -29,16 +27,16 @@ describe.skipIf(DB_KIND !== 'sqlite')('0011: the registry child tables as WITHOU
   const definitions = async () =>
     (
       await sql<{ name: string; sql: string }>`select name, sql from sqlite_master
-        where name in (${sql.join([...CHILDREN])}) order by name`.execute(database.db)
+        where name in (${sql.join([...CHILD_TABLES])}) order by name`.execute(database.db)
     ).rows;
   const indexes = async () =>
     (
       await sql<{ name: string }>`select name from sqlite_master where type = 'index'
-        and tbl_name in (${sql.join([...CHILDREN])}) and sql is not null order by name`.execute(database.db)
+        and tbl_name in (${sql.join([...CHILD_TABLES])}) and sql is not null order by name`.execute(database.db)
     ).rows.map((r) => r.name);
   const contents = async () => {
     const out: Record<string, unknown[]> = {};
-    for (const t of CHILDREN)
+    for (const t of CHILD_TABLES)
       out[t] = (await sql`select * from ${sql.table(t)} order by 1, 2, 3`.execute(database.db)).rows;
     return out;
   };
@@ -98,7 +96,7 @@ describe.skipIf(DB_KIND !== 'sqlite')('0011: the registry child tables as WITHOU
     // The foreign keys came along: deleting a company takes its child rows with it, and an orphan is refused.
     await database.db.deleteFrom('enterprises').where('id', '=', records[0]!.id).execute();
     const after = await contents();
-    for (const t of CHILDREN) {
+    for (const t of CHILD_TABLES) {
       expect(after[t]!.length, t).toBe(rows[t]!.length - rows[t]!.length / 3);
       expect(after[t]!.some((r) => (r as { enterprise_id: string }).enterprise_id === records[0]!.id)).toBe(false);
     }

@@ -1,4 +1,3 @@
-import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../../../lib/start-worker.js';
 import type { ChainNodeNames } from './chain-codes.js';
 import type { CheckedRow, CheckOptions } from './check-rows.js';
@@ -96,16 +95,12 @@ export interface CheckedBatches {
 
 const heapOf = (job: CheckJob) => job.heapMb ?? CHECK_WORKER_HEAP_MB;
 
-function startCheckWorker(job: CheckJob): Worker {
-  return startWorker(import.meta.url, './check-worker', {
+/** checkRows of a file, run in a worker thread (see above). */
+export async function checkInWorker(job: CheckJob): Promise<CheckedBatches> {
+  const worker = startWorker(import.meta.url, './check-worker', {
     workerData: job,
     resourceLimits: { maxOldGenerationSizeMb: heapOf(job) },
   });
-}
-
-/** checkRows of a file, run in a worker thread (see above). */
-export async function checkInWorker(job: CheckJob): Promise<CheckedBatches> {
-  const worker = startCheckWorker(job);
   const queue: FromChecker[] = [];
   let failure: Error | null = null;
   let wake: (() => void) | null = null;

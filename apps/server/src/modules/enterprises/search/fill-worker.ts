@@ -1,5 +1,5 @@
 /**
- * Worker-thread entry of ftsTextsInWorker (fill-texts.ts): turns each batch of companies it is sent into their FTS5
+ * Worker-thread entry of ftsTextsFor (fill-texts.ts): turns each batch of companies it is sent into their FTS5
  * texts and sends them back, in order.
  */
 import { parentPort } from 'node:worker_threads';

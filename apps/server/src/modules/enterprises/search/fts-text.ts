@@ -1,4 +1,4 @@
-import { buildDocument, type EnterpriseText } from './documents.js';
+import { buildDocument, type EnterpriseText, type SearchDocument } from './documents.js';
 import { isLetterWord } from './tokenizer.js';
 
 /**
@@ -26,6 +26,11 @@ export function ftsText(tokens: readonly string[], mark: string): string {
   return text;
 }
 
+/** A document's two FTS5 columns: name (with former names and USCC) and the marked scope. */
+export function ftsColumns(doc: SearchDocument): [name: string, scope: string] {
+  return [ftsText(doc.nameTokens, ''), ftsText(doc.scopeTokens, SCOPE)];
+}
+
 /** A company as a fill reads it: its searchable text and its former names. */
 export interface FillText extends EnterpriseText {
   formerNames: string[];
@@ -34,9 +39,6 @@ export interface FillText extends EnterpriseText {
 /** The two FTS5 columns (name, scope) of each company, flat: [name₀, scope₀, name₁, scope₁, …]. */
 export function ftsTextsOf(rows: readonly FillText[]): string[] {
   const out: string[] = [];
-  for (const r of rows) {
-    const doc = buildDocument(r, r.formerNames);
-    out.push(ftsText(doc.nameTokens, ''), ftsText(doc.scopeTokens, SCOPE));
-  }
+  for (const r of rows) out.push(...ftsColumns(buildDocument(r, r.formerNames)));
   return out;
 }

@@ -2,8 +2,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CompiledQuery, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import { chunks, loadDocuments, type SearchDocument } from './documents.js';
-import { ftsTextsFor } from './fill-texts.js';
-import { ftsText, MAX_INDEXED_PREFIX, PREFIX, SCOPE, type FillText } from './fts-text.js';
+import { ftsTextsFor, type FtsTexts } from './fill-texts.js';
+import { ftsColumns, MAX_INDEXED_PREFIX, PREFIX, SCOPE, type FillText } from './fts-text.js';
 import type { FillProgress, Phase, SearchEngine } from './engine.js';
 import { isLetterWord, type QueryTerm } from './tokenizer.js';
 
@@ -89,7 +89,7 @@ async function insertFts(db: Executor, rows: { docId: number; doc: SearchDocumen
       db,
       'insert into enterprise_search_fts (rowid, name, scope)',
       3,
-      part.map(({ docId, doc }) => [docId, ftsText(doc.nameTokens, ''), ftsText(doc.scopeTokens, SCOPE)]),
+      part.map(({ docId, doc }) => [docId, ...ftsColumns(doc)]),
     );
   }
 }
@@ -255,6 +255,48 @@ async function nameOrderBatch(db: Executor, tenantId: string, after: FillText | 
   return rows.map(({ former, ...r }) => ({ ...r, formerNames: former === null ? [] : former.split('\n') }));
 }
 
+/**
+ * Writes the index rows of a tenant that has none. The k-th enterprise in (name, id) order gets doc id
+ * block·2^38 + k·stride; its texts are made while the batch before is written.
+ */
+async function fillTenant(db: Executor, tenantId: string, n: number, texts: FtsTexts, progress: FillProgress) {
+  const block = (await blockOf(db, tenantId, true))!;
+  const stride = Math.min(MAX_STRIDE, Math.floor(BLOCK / (n + 1)));
+  const make = (rows: FillText[]) => {
+    const made = texts.of(rows);
+    made.catch(() => undefined); // awaited below, unless a read fails first
+    return made;
+  };
+  let k = 0;
+  let batch = await nameOrderBatch(db, tenantId, null);
+  let made = make(batch);
+  while (batch.length > 0) {
+    const next = batch.length < FILL_READ_ROWS ? [] : await nameOrderBatch(db, tenantId, batch[batch.length - 1]!);
+    const flat = await made;
+    if (next.length) made = make(next);
+    const rows = batch.map((e, i) => ({ docId: block * BLOCK + stride * ++k, e, i }));
+    for (const part of chunks(rows, INSERT_ROWS)) {
+      await insertValues(
+        db,
+        'insert into enterprise_search (doc_id, tenant_id, enterprise_id, name)',
+        4,
+        part.map((r) => [r.docId, tenantId, r.e.id, r.e.name]),
+      );
+      await insertValues(
+        db,
+        'insert into enterprise_search_fts (rowid, name, scope)',
+        3,
+        part.map((r) => [r.docId, flat[2 * r.i], flat[2 * r.i + 1]]),
+      );
+    }
+    progress.add(batch.length);
+    batch = next;
+    // SQLite answers synchronously, so this loop alone would hold the event loop for the whole fill (100 s for a
+    // million companies): let the server's requests in between batches.
+    await nextTurn();
+  }
+}
+
 async function fill(db: Executor, tenantIds: readonly string[] | null, progress: FillProgress): Promise<void> {
   const tenants = tenantIds ?? (await db.selectFrom('tenants').select('id').orderBy('id').execute()).map((t) => t.id);
   if (tenantIds === null) {
@@ -280,59 +322,19 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
       .executeTakeFirst();
     counts.set(tenantId, Number(row?.n ?? 0));
   }
-  progress.start([...counts.values()].reduce((a, b) => a + b, 0));
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  progress.start(total);
   // No merging of segments while the rows go in: one optimize at the end does it once.
   await sql`insert into enterprise_search_fts (enterprise_search_fts, rank) values ('automerge', 0)`.execute(db);
-  for (const tenantId of tenants) {
-    const n = counts.get(tenantId)!;
-    if (n === 0) continue;
-    const block = (await blockOf(db, tenantId, true))!;
-    const stride = Math.min(MAX_STRIDE, Math.floor(BLOCK / (n + 1)));
-    // The k-th enterprise in (name, id) order gets doc id block·2^38 + k·stride. Its texts are made while the batch
-    // before is written (in a worker, for a large tenant).
-    const texts = ftsTextsFor(n);
-    const make = (rows: FillText[]) => {
-      const made = texts.of(rows);
-      made.catch(() => undefined); // awaited below, unless a read fails first
-      return made;
-    };
-    try {
-      let k = 0;
-      let batch = await nameOrderBatch(db, tenantId, null);
-      let made = make(batch);
-      while (batch.length > 0) {
-        const next = batch.length < FILL_READ_ROWS ? [] : await nameOrderBatch(db, tenantId, batch[batch.length - 1]!);
-        const flat = await made;
-        if (next.length) made = make(next);
-        const rows = batch.map((e, i) => ({
-          docId: block * BLOCK + stride * ++k,
-          e,
-          name: flat[2 * i]!,
-          scope: flat[2 * i + 1]!,
-        }));
-        for (const part of chunks(rows, INSERT_ROWS)) {
-          await insertValues(
-            db,
-            'insert into enterprise_search (doc_id, tenant_id, enterprise_id, name)',
-            4,
-            part.map((r) => [r.docId, tenantId, r.e.id, r.e.name]),
-          );
-          await insertValues(
-            db,
-            'insert into enterprise_search_fts (rowid, name, scope)',
-            3,
-            part.map((r) => [r.docId, r.name, r.scope]),
-          );
-        }
-        progress.add(batch.length);
-        batch = next;
-        // SQLite answers synchronously, so this loop alone would hold the event loop for the whole fill (100 s for a
-        // million companies): let the server's requests in between batches.
-        await nextTurn();
-      }
-    } finally {
-      await texts.close();
+  // One tokenizer for the whole fill (a worker thread, for a large one), whatever the number of tenants.
+  const texts = ftsTextsFor(total);
+  try {
+    for (const tenantId of tenants) {
+      const n = counts.get(tenantId)!;
+      if (n > 0) await fillTenant(db, tenantId, n, texts, progress);
     }
+  } finally {
+    await texts.close();
   }
   // One segment, the fastest to query; merged once here rather than by automerge as the rows went in. Then automerge
   // is set back, on one segment (set first, with the fill's segments waiting, the two settings took 5 s at 1M).
