@@ -4,6 +4,7 @@
  * good rows and fill the search index, all in one transaction — and prints one JSON line.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { bulkTarget } from '../apps/server/src/db/bulk-insert.js';
 import { Database, type DatabaseOptions } from '../apps/server/src/db/database.js';
 import { processEnterpriseFile } from '../apps/server/src/modules/enterprises/import/process-file.js';
 import { provisionTenant } from '../apps/server/src/modules/tenants/tenants.service.js';
@@ -52,7 +53,7 @@ const stallWatch = setInterval(() => {
 const work = database.forLongWork().database;
 const result = await work.transaction((trx) =>
   processEnterpriseFile({
-    target: { trx, dialect: work.dialect, sqlite: work.sqlite },
+    target: bulkTarget(work, trx),
     tenantId: tenant.id,
     file,
     fileKind,

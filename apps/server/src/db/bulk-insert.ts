@@ -1,13 +1,26 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
-import type { Executor } from './database.js';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database, Executor } from './database.js';
 
-/** Where a bulk load writes: the transaction, and on SQLite the same connection's raw handle (see Database.sqlite). */
+/**
+ * Where a bulk load writes: the transaction, and the same connection's raw handle — SQLite's (see Database.sqlite),
+ * or on PostgreSQL the client of a long-work transaction (Database.session), which takes COPY.
+ */
 export interface BulkTarget {
   trx: Executor;
   dialect: 'sqlite' | 'postgres';
   sqlite: SqliteDatabase.Database | null;
+  pg?: pg.ClientBase | null;
+}
+
+/** The bulk target of a transaction of `database` (call it inside the transaction: the session is its client). */
+export function bulkTarget(database: Database, trx: Executor): BulkTarget {
+  return { trx, dialect: database.dialect, sqlite: database.sqlite, pg: database.session };
 }
 
 /** PostgreSQL array type of each column type used by bulk loads. */
@@ -24,8 +37,9 @@ const statements = new WeakMap<SqliteDatabase.Database, Map<string, SqliteDataba
 /**
  * Inserts many rows (values in `table.columns` order) inside the caller's transaction, faster than multi-row INSERTs
  * built by Kysely, which spend more time building each statement than the database spends running it:
- * SQLite runs one cached prepared statement per row on the transaction's connection; PostgreSQL takes each column as
- * one array parameter and `unnest`s them, a few thousand rows per statement.
+ * SQLite runs one cached prepared statement per row on the transaction's connection; PostgreSQL takes the rows as
+ * COPY text when the target has the session's client, and otherwise each column as one array parameter, `unnest`ed,
+ * a few thousand rows per statement.
  */
 export async function bulkInsert(target: BulkTarget, table: BulkTable, rows: readonly unknown[][]): Promise<void> {
   if (rows.length === 0) return;
@@ -45,6 +59,13 @@ export async function bulkInsert(target: BulkTarget, table: BulkTable, rows: rea
     for (const row of rows) stmt.run(row);
     return;
   }
+  if (target.pg) {
+    const copy = target.pg.query(
+      copyFrom(`copy "${table.name}" (${names.map((n) => `"${n}"`).join(', ')}) from stdin`),
+    );
+    await pipeline(Readable.from(copyText(rows, COPY_STEP)), copy);
+    return;
+  }
   const STEP = 5_000;
   for (let i = 0; i < rows.length; i += STEP) {
     const part = rows.slice(i, i + STEP);
@@ -52,6 +73,30 @@ export async function bulkInsert(target: BulkTarget, table: BulkTable, rows: rea
     await sql`insert into ${sql.table(table.name)} (${sql.join(names.map((n) => sql.id(n)))})
       select * from unnest(${sql.join(arrays)})`.execute(target.trx);
   }
+}
+
+/** Rows per chunk of COPY text handed to the stream. */
+const COPY_STEP = 1_000;
+
+/** COPY's text format: a tab between fields, a newline after each row, \N for null, backslash escapes. */
+function* copyText(rows: readonly unknown[][], step: number): Generator<string> {
+  for (let i = 0; i < rows.length; i += step) {
+    let text = '';
+    for (let r = i; r < Math.min(i + step, rows.length); r++) {
+      const row = rows[r]!;
+      for (let k = 0; k < row.length; k++) text += (k ? '\t' : '') + copyField(row[k]);
+      text += '\n';
+    }
+    yield text;
+  }
+}
+
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+export function copyField(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const s = String(value);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : s;
 }
 
 /**

@@ -91,6 +91,12 @@ export class Database {
   /** SQLite files that have done long work: their checkpoints run in a worker (checkpointer.ts). */
   private checkpointer: Checkpointer | null = null;
 
+  /**
+   * PostgreSQL long work only (a pool of one): the client its transaction holds, for bulk loads that stream COPY in
+   * the same session (see bulk-insert.ts); null outside a transaction and on any other instance.
+   */
+  session: pg.PoolClient | null = null;
+
   static open(options: DatabaseOptions): Database {
     if (options.kind === 'sqlite') {
       if (options.file !== ':memory:') fs.mkdirSync(path.dirname(options.file), { recursive: true });
@@ -110,16 +116,26 @@ export class Database {
     // An idle client's error (e.g. PostgreSQL restarting) must not crash the process; the pool replaces it.
     pool.on('error', (err) => console.error(`postgres pool: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
-    return new Database(db, 'postgres', null, options);
+    const database = new Database(db, 'postgres', null, options);
+    if (options.poolSize === 1) {
+      pool.on('acquire', (client) => (database.session = client));
+      pool.on('release', () => (database.session = null));
+    }
+    return database;
   }
 
   /**
    * A connection of its own for long work (a million-row import): on SQLite the app's one connection would be held for
    * the whole transaction and every request would wait; a second connection lets readers go on (WAL) meanwhile. On
-   * PostgreSQL the pool already gives the transaction a connection of its own: this is the same instance.
+   * PostgreSQL the pool would give the transaction a connection of its own too; a pool of one tells which, so a bulk
+   * load can stream COPY into the transaction's session (`session`).
    */
   forLongWork(): { database: Database; release(): Promise<void> } {
     const options = this.options;
+    if (options?.kind === 'postgres') {
+      const own = Database.open({ ...options, poolSize: 1 });
+      return { database: own, release: () => own.close() };
+    }
     if (options?.kind !== 'sqlite' || options.file === ':memory:') return { database: this, release: async () => {} };
     const own = Database.open(options);
     // A large transaction spills pages out of the cache into the WAL, again and again for the pages it keeps changing;

@@ -1,3 +1,4 @@
+import { bulkTarget } from '../../db/bulk-insert.js';
 import { classifyDbError, type Database, type Executor } from '../../db/database.js';
 import type { RequestContext } from '../../lib/actor.js';
 import type { Deps } from '../../lib/deps.js';
@@ -142,7 +143,7 @@ export class ImportRunner {
     const { job, kind, options, file } = await this.loadJob(work.db, task);
     await clearErrors(work.db, task);
     const result = await kind.process({
-      target: { trx: work.db, dialect: work.dialect, sqlite: work.sqlite },
+      target: bulkTarget(work, work.db),
       tenantId: task.tenantId,
       userId: job.createdBy,
       file,
@@ -170,7 +171,7 @@ export class ImportRunner {
       await clearErrors(trx, task);
       const now = iso(this.deps.config.now());
       const result = await kind.process({
-        target: { trx, dialect: work.dialect, sqlite: work.sqlite },
+        target: bulkTarget(work, trx),
         tenantId: task.tenantId,
         userId: job.createdBy,
         file,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { bulkTarget } from '../../../db/bulk-insert.js';
 import type { Database } from '../../../db/database.js';
 import { iso } from '../../../lib/time.js';
 import { recordAudit } from '../../audit/audit.repository.js';
@@ -56,7 +57,7 @@ export async function importFromCli(database: Database, o: CliImportOptions): Pr
   const work = (write: boolean) => async (trx: Database['db']) => {
     const now = iso(o.now);
     const result = await kind.process({
-      target: { trx, dialect: own.dialect, sqlite: own.sqlite },
+      target: bulkTarget(own, trx),
       tenantId: tenant.id,
       file,
       fileKind,
