@@ -1,10 +1,11 @@
 import { foldFullWidth } from '@kaimen/shared';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../db/database.js';
 import { migrateDown, migrateToLatest } from '../../../db/migrate.js';
 import { iso } from '../../../lib/time.js';
 import { createTenant, type TestTenant } from '../../../test/factories.js';
-import { createTestDatabase, type TestDatabase } from '../../../test/helper.js';
+import { createTestDatabase, DB_KIND, type TestDatabase } from '../../../test/helper.js';
 import { COMPANIES, type FixtureCompany } from './enterprise-search.fixtures.js';
 import {
   indexEnterprises,
@@ -155,6 +156,28 @@ describe('enterprise search', () => {
     await database?.close();
     await testDb?.drop();
   });
+
+  it.runIf(DB_KIND === 'postgres')(
+    'a full rebuild, which drops the search indexes, gives each one back as it was',
+    async () => {
+      const indexes = async () =>
+        (
+          await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes
+          where tablename = 'enterprise_search' order by indexname`.execute(database.db)
+        ).rows;
+      const before = await indexes();
+      expect(before.map((i) => i.indexname)).toEqual([
+        'enterprise_search_name_gin',
+        'enterprise_search_pk',
+        'enterprise_search_scope_gin',
+        'enterprise_search_tenant_name_idx',
+      ]);
+      await rebuildSearchIndex(database);
+      expect(await indexes()).toEqual(before);
+      const page = await searchEnterprises(database.db, 'postgres', { tenantId: tenant.id, q: '疫苗', limit: 20 });
+      expect(page.ids).toEqual(['e04', 'e34', 'e03', 'e40', 'e05']);
+    },
+  );
 
   it('expects what a substring search finds', () => {
     for (const [term, nameHits, scopeHits] of TERMS) {

@@ -26,7 +26,10 @@ export function tsquery(terms: readonly QueryTerm[]): string {
   return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
 }
 
-/** Writing rows into GIN indexes costs per row: a fill this large drops them and builds them anew after. */
+/**
+ * Writing rows into GIN indexes costs per row, and into the name index at random places: a fill this large drops
+ * them and builds them anew after, from sorted rows.
+ */
 const DROP_INDEXES_AT = 20_000;
 /** Enterprises per read and per write of a fill. */
 const FILL_BATCH = 1000;
@@ -85,8 +88,10 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
 
   let definitions: string[] = [];
   if (dropIndexes) {
+    // Every index but the primary key's (the table is locked by the first drop anyway).
     const { rows } = await sql<{ indexname: string; indexdef: string }>`select indexname, indexdef from pg_indexes
-      where schemaname = current_schema() and tablename = 'enterprise_search' and indexdef ilike '% using gin %'
+      where schemaname = current_schema() and tablename = 'enterprise_search'
+        and indexname not in (select conname from pg_constraint where conrelid = 'enterprise_search'::regclass)
       order by indexname`.execute(db);
     definitions = rows.map((r) => r.indexdef);
     for (const r of rows) await sql`drop index ${sql.id(r.indexname)}`.execute(db);
