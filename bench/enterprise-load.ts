@@ -2,6 +2,7 @@
  * A registry of generated companies, loaded the way bulk loads must be: rows first, in batches of their own
  * transactions (memory stays at one batch), then the search index built once per tenant.
  */
+import { bulkTarget } from '../apps/server/src/db/bulk-insert.js';
 import { sql } from 'kysely';
 import type { Database } from '../apps/server/src/db/database.js';
 import { newId } from '../apps/server/src/lib/ids.js';
@@ -97,11 +98,7 @@ export async function loadRegistry(
     );
     const now = iso(START);
     await database.transaction((trx) =>
-      insertEnterprisesBulk(
-        { trx, dialect: database.dialect, sqlite: database.sqlite },
-        { tenantId: tenant.id, now, nodeIds },
-        rows,
-      ),
+      insertEnterprisesBulk(bulkTarget(database, trx), { tenantId: tenant.id, now, nodeIds }, rows),
     );
     if (performance.now() - lastLog > 15_000) {
       lastLog = performance.now();

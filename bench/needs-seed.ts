@@ -4,7 +4,7 @@
  * with their timelines, written in bulk as the demo seed writes them (demo-needs.ts: bulkInsert, the same vocabulary
  * and workflow, clocks from the office calendar) but at scale and in batches of their own transactions.
  */
-import { bulkInsert, type BulkTarget } from '../apps/server/src/db/bulk-insert.js';
+import { bulkTarget, bulkInsert, type BulkTarget } from '../apps/server/src/db/bulk-insert.js';
 import type { Database } from '../apps/server/src/db/database.js';
 import { newId } from '../apps/server/src/lib/ids.js';
 import { iso } from '../apps/server/src/lib/time.js';
@@ -67,7 +67,7 @@ interface Who {
 }
 
 async function inBatchedTransactions(database: Database, write: (target: BulkTarget) => Promise<void>) {
-  await database.transaction((trx) => write({ trx, dialect: database.dialect, sqlite: database.sqlite }));
+  await database.transaction((trx) => write(bulkTarget(database, trx)));
 }
 
 export async function seedNeedsTenant(
@@ -128,7 +128,7 @@ export async function seedNeedsTenant(
       .select(['code', 'defaultDepartmentCode', 'slaWorkingDays'])
       .where('tenantId', '=', tenant.id)
       .execute();
-    const target = { trx, dialect: database.dialect, sqlite: database.sqlite };
+    const target = bulkTarget(database, trx);
     await bulkInsert(
       target,
       NEED_TABLES.holidays,

@@ -6,7 +6,7 @@
  * free units. Deterministic (RowRandom), written with bulkInsert as needs-seed.ts writes its rows.
  */
 import { findEntry, normalizeCompanyName, officeDate, UNIT_TYPES } from '@kaimen/shared';
-import { bulkInsert, type BulkTable, type BulkTarget } from '../apps/server/src/db/bulk-insert.js';
+import { bulkTarget, bulkInsert, type BulkTable, type BulkTarget } from '../apps/server/src/db/bulk-insert.js';
 import type { Database } from '../apps/server/src/db/database.js';
 import { newId } from '../apps/server/src/lib/ids.js';
 import { iso } from '../apps/server/src/lib/time.js';
@@ -215,7 +215,7 @@ export async function seedPropertyTenant(
   const cacheSize = database.sqlite?.pragma('cache_size', { simple: true });
   database.sqlite?.pragma('cache_size = -262144');
   const write = (fn: (target: BulkTarget) => Promise<void>) =>
-    database.transaction((trx) => fn({ trx, dialect: database.dialect, sqlite: database.sqlite }));
+    database.transaction((trx) => fn(bulkTarget(database, trx)));
 
   const setup = await database.transaction(async (trx) => {
     const { tenant } = await provisionTenant(trx, {

@@ -15,7 +15,7 @@ export interface BulkTarget {
   trx: Executor;
   dialect: 'sqlite' | 'postgres';
   sqlite: SqliteDatabase.Database | null;
-  pg?: pg.ClientBase | null;
+  pg: pg.ClientBase | null;
 }
 
 /** The bulk target of a transaction of `database` (call it inside the transaction: the session is its client). */
@@ -63,7 +63,7 @@ export async function bulkInsert(target: BulkTarget, table: BulkTable, rows: rea
     const copy = target.pg.query(
       copyFrom(`copy "${table.name}" (${names.map((n) => `"${n}"`).join(', ')}) from stdin`),
     );
-    await pipeline(Readable.from(copyText(rows, COPY_STEP)), copy);
+    await pipeline(Readable.from(copyText(rows)), copy);
     return;
   }
   const STEP = 5_000;
@@ -79,10 +79,10 @@ export async function bulkInsert(target: BulkTarget, table: BulkTable, rows: rea
 const COPY_STEP = 1_000;
 
 /** COPY's text format: a tab between fields, a newline after each row, \N for null, backslash escapes. */
-function* copyText(rows: readonly unknown[][], step: number): Generator<string> {
-  for (let i = 0; i < rows.length; i += step) {
+function* copyText(rows: readonly unknown[][]): Generator<string> {
+  for (let i = 0; i < rows.length; i += COPY_STEP) {
     let text = '';
-    for (let r = i; r < Math.min(i + step, rows.length); r++) {
+    for (let r = i; r < Math.min(i + COPY_STEP, rows.length); r++) {
       const row = rows[r]!;
       for (let k = 0; k < row.length; k++) text += (k ? '\t' : '') + copyField(row[k]);
       text += '\n';

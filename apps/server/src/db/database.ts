@@ -91,11 +91,15 @@ export class Database {
   /** SQLite files that have done long work: their checkpoints run in a worker (checkpointer.ts). */
   private checkpointer: Checkpointer | null = null;
 
+  #session: pg.PoolClient | null = null;
+
   /**
    * PostgreSQL long work only (a pool of one): the client its transaction holds, for bulk loads that stream COPY in
    * the same session (see bulk-insert.ts); null outside a transaction and on any other instance.
    */
-  session: pg.PoolClient | null = null;
+  get session(): pg.PoolClient | null {
+    return this.#session;
+  }
 
   static open(options: DatabaseOptions): Database {
     if (options.kind === 'sqlite') {
@@ -118,8 +122,8 @@ export class Database {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     const database = new Database(db, 'postgres', null, options);
     if (options.poolSize === 1) {
-      pool.on('acquire', (client) => (database.session = client));
-      pool.on('release', () => (database.session = null));
+      pool.on('acquire', (client) => (database.#session = client));
+      pool.on('release', () => (database.#session = null));
     }
     return database;
   }

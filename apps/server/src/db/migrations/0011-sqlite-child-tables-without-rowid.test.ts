@@ -6,6 +6,7 @@ import { chainNodeLookup } from '../../modules/enterprises/import/registry-looku
 import { generateEnterprise } from '../../modules/seed/enterprise-generator.js';
 import { createTenant, testUscc } from '../../test/factories.js';
 import { createTestDatabase, DB_KIND, type TestDatabase } from '../../test/helper.js';
+import { bulkTarget } from '../bulk-insert.js';
 import { Database } from '../database.js';
 import { migrateDown, migrateToLatest } from '../migrate.js';
 import { CHILD_TABLES } from './0011-sqlite-child-tables-without-rowid.js';
@@ -64,13 +65,7 @@ describe.skipIf(DB_KIND !== 'sqlite')('0011: the registry child tables as WITHOU
       },
     }));
     await database.transaction((trx) =>
-      insertEnterprises(
-        { trx, dialect: 'sqlite', sqlite: database.sqlite },
-        tenant.id,
-        records,
-        ids,
-        '2026-12-01T00:00:00.000Z',
-      ),
+      insertEnterprises(bulkTarget(database, trx), tenant.id, records, ids, '2026-12-01T00:00:00.000Z'),
     );
     const rows = await contents();
     expect(rows['enterprise_figures']).toHaveLength(6);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bulkTarget } from '../../db/bulk-insert.js';
 import { Database } from '../../db/database.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import type { Actor } from '../../lib/actor.js';
@@ -39,7 +40,6 @@ beforeAll(async () => {
   await migrateToLatest(database);
   t = await createTenant(database, 'lp');
   const other = await createTenant(database, 'lq');
-  const target = { dialect: database.dialect, sqlite: database.sqlite };
   for (const [tenant, count, officer] of [
     [t, COUNT, t.users.service.id],
     [other, 100, other.users.service.id],
@@ -53,7 +53,11 @@ beforeAll(async () => {
       createdAt: new Date(Date.UTC(2025, 0, 1, 0, Math.floor(i / 4))).toISOString(),
     }));
     await database.transaction((trx) =>
-      insertEnterprisesBulk({ ...target, trx }, { tenantId: tenant.id, now: new Date().toISOString(), nodeIds }, rows),
+      insertEnterprisesBulk(
+        bulkTarget(database, trx),
+        { tenantId: tenant.id, now: new Date().toISOString(), nodeIds },
+        rows,
+      ),
     );
   }
   const db = database.db;

@@ -1,3 +1,4 @@
+import { bulkTarget } from '../../db/bulk-insert.js';
 import crypto from 'node:crypto';
 import { checkPassword, type TenantRole } from '@kaimen/shared';
 import type { BulkTarget } from '../../db/bulk-insert.js';
@@ -127,22 +128,14 @@ export async function seedDemo(
         })
         .execute();
     }
-    await seedDemoRegistry(
-      { trx, dialect: database.dialect, sqlite: database.sqlite },
-      tenant.id,
-      o.now,
-      userIds.get('service')!,
-    );
-    await seedDemoPipeline(
-      { trx, dialect: database.dialect, sqlite: database.sqlite },
-      {
-        tenantId: tenant.id,
-        now: o.now,
-        passwordHash,
-        officer: { id: userIds.get('investment')!, name: DEMO_USERS.find((u) => u.role === 'investment')!.displayName },
-        leaderId: userIds.get('leader')!,
-      },
-    );
+    await seedDemoRegistry(bulkTarget(database, trx), tenant.id, o.now, userIds.get('service')!);
+    await seedDemoPipeline(bulkTarget(database, trx), {
+      tenantId: tenant.id,
+      now: o.now,
+      passwordHash,
+      officer: { id: userIds.get('investment')!, name: DEMO_USERS.find((u) => u.role === 'investment')!.displayName },
+      leaderId: userIds.get('leader')!,
+    });
     // The demo company is looked after by the demo service officer: its needs are theirs to follow up.
     await trx
       .updateTable('enterprises')
@@ -154,17 +147,14 @@ export async function seedDemo(
       id: userIds.get(username)!,
       name: DEMO_USERS.find((u) => u.username === username)!.displayName,
     });
-    await seedDemoNeeds(
-      { trx, dialect: database.dialect, sqlite: database.sqlite },
-      {
-        tenantId: tenant.id,
-        now: o.now,
-        passwordHash,
-        service: named('service'),
-        housingHandler: named('department'),
-        companyUser: { ...named('enterprise'), enterpriseId },
-      },
-    );
+    await seedDemoNeeds(bulkTarget(database, trx), {
+      tenantId: tenant.id,
+      now: o.now,
+      passwordHash,
+      service: named('service'),
+      housingHandler: named('department'),
+      companyUser: { ...named('enterprise'), enterpriseId },
+    });
     await seedDemoProperty(trx, { tenantId: tenant.id, now: o.now, createdBy: userIds.get('property')! });
     await seedDemoIncubator(trx, { tenantId: tenant.id, now: o.now, createdBy: userIds.get('property')! });
     await seedDemoRentalNotices(trx, { tenantId: tenant.id, now: o.now, createdBy: userIds.get('property')! });

@@ -1,3 +1,4 @@
+import { bulkTarget } from '../../../db/bulk-insert.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -52,7 +53,7 @@ describe('processEnterpriseFile writing one batch while it reads the next', () =
 
   const importFile = (trx: Executor, onBadRows: (rows: ImportBadRow[]) => Promise<void>) =>
     processEnterpriseFile({
-      target: { trx, dialect: database.dialect, sqlite: database.sqlite },
+      target: bulkTarget(database, trx),
       tenantId: tenant.id,
       file,
       fileKind: 'csv',

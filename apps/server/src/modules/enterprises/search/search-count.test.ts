@@ -1,3 +1,4 @@
+import { bulkTarget } from '../../../db/bulk-insert.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../db/database.js';
 import { migrateToLatest } from '../../../db/migrate.js';
@@ -31,7 +32,7 @@ beforeAll(async () => {
     const rows = [...generateEnterprises({ seed: tenant.slug, count })].map((input) => ({ id: newId(), input }));
     await database.transaction((trx) =>
       insertEnterprisesBulk(
-        { trx, dialect: database.dialect, sqlite: database.sqlite },
+        bulkTarget(database, trx),
         { tenantId: tenant.id, now: new Date().toISOString(), nodeIds },
         rows,
       ),
