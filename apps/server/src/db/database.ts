@@ -145,6 +145,9 @@ export class Database {
     // A large transaction spills pages out of the cache into the WAL, again and again for the pages it keeps changing;
     // a cache that holds its working set writes each page once, at the commit.
     own.sqlite?.pragma(`cache_size = -${LONG_WORK_CACHE_KIB}`);
+    // The sorts of long work (index builds, the search fill's sorted copy) may use a helper thread, as SQLite's sorter
+    // allows: the index builds of a 1M import 20.5 → 14.8 s.
+    own.sqlite?.pragma('threads = 2');
     // The commit of long work leaves a WAL of its size: copying it into the database is the checkpointer's, on its
     // own thread, for this connection and from now on the app's too (its next commit would copy it all otherwise).
     this.checkpointer ??= startCheckpointer(options.file);

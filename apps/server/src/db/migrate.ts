@@ -15,6 +15,11 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   return unwrap(await migrator(database).migrateToLatest());
 }
 
+/** Up or down to the named migration (it stays applied): what a migration's test runs, whatever comes after it. */
+export async function migrateTo(database: Database, name: string): Promise<string[]> {
+  return unwrap(await migrator(database).migrateTo(name));
+}
+
 export async function migrateDown(database: Database): Promise<string[]> {
   return unwrap(await migrator(database).migrateDown());
 }

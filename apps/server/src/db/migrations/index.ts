@@ -10,6 +10,7 @@ import * as m0008 from './0008-property.js';
 import * as m0009 from './0009-incubator.js';
 import * as m0010 from './0010-rental-notices.js';
 import * as m0011 from './0011-sqlite-child-tables-without-rowid.js';
+import * as m0012 from './0012-sqlite-search-unique-index.js';
 
 /** Numbered migrations, applied in key order. Never edit one that has shipped: add the next. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-incubator': m0009,
   '0010-rental-notices': m0010,
   '0011-sqlite-child-tables-without-rowid': m0011,
+  '0012-sqlite-search-unique-index': m0012,
 };

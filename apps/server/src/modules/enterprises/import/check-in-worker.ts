@@ -45,6 +45,12 @@ export const CREDIT = 2;
  * shared strings; beyond this, the import fails with a clear reason instead of taking the server's memory.
  */
 export const CHECK_WORKER_HEAP_MB = 384;
+/**
+ * The worker's young generation (MB): a row's cells and values die young. With V8's default, a 1M import's worker
+ * collected garbage for 10 of its 45 s, and its rows stage waits on the worker; with 32 MB the stage took 34.7 s
+ * against 38.5 and the import's peak stayed under 400 MB (64 MB: 4.4 s of collection, but a 535 MB peak).
+ */
+const CHECK_WORKER_YOUNG_MB = 32;
 
 /** A file that cannot be read (a broken xlsx, a truncated zip): what the user must fix, not a fault of ours. */
 export class ImportFileError extends Error {
@@ -99,7 +105,7 @@ const heapOf = (job: CheckJob) => job.heapMb ?? CHECK_WORKER_HEAP_MB;
 export async function checkInWorker(job: CheckJob): Promise<CheckedBatches> {
   const worker = startWorker(import.meta.url, './check-worker', {
     workerData: job,
-    resourceLimits: { maxOldGenerationSizeMb: heapOf(job) },
+    resourceLimits: { maxOldGenerationSizeMb: heapOf(job), maxYoungGenerationSizeMb: CHECK_WORKER_YOUNG_MB },
   });
   const queue: FromChecker[] = [];
   let failure: Error | null = null;

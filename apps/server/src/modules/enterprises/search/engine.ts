@@ -11,6 +11,18 @@ export interface FillProgress {
   add(rows: number): void;
 }
 
+/** A fill writing at least this many rows may drop the search table's indexes (see fillDropsIndexes). */
+const DROP_INDEXES_AT = 20_000;
+
+/**
+ * Whether a fill drops the search table's indexes and builds them anew after, from the written rows: writing into
+ * them row by row (into GIN indexes, or at random places of a b-tree) costs far more than one build, once a fill is
+ * large and writes a good part of the table. `keeping`: the rows of other tenants that stay.
+ */
+export function fillDropsIndexes(everyTenant: boolean, writing: number, keeping: number): boolean {
+  return everyTenant || (writing >= DROP_INDEXES_AT && writing * 4 >= keeping);
+}
+
 /** What each database does; enterprise-search.ts holds everything they share. */
 export interface SearchEngine {
   /** (Re)writes the index rows of these documents. */

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import { chunks, readTenantBatch, toDocuments, type SearchDocument } from './documents.js';
-import type { FillProgress, Phase, SearchEngine } from './engine.js';
+import { fillDropsIndexes, type FillProgress, type Phase, type SearchEngine } from './engine.js';
 import type { QueryTerm } from './tokenizer.js';
 
 /**
@@ -26,11 +26,6 @@ export function tsquery(terms: readonly QueryTerm[]): string {
   return terms.map((t) => `'${t.token}'${t.prefix ? ':*' : ''}`).join(' & ');
 }
 
-/**
- * Writing rows into GIN indexes costs per row, and into the name index at random places: a fill this large drops
- * them and builds them anew after, from sorted rows.
- */
-const DROP_INDEXES_AT = 20_000;
 /** Enterprises per read and per write of a fill. */
 const FILL_BATCH = 1000;
 
@@ -84,7 +79,7 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
   const keeping = tenantIds
     ? (await countRows(db, 'enterpriseSearch', null)) - (await countRows(db, 'enterpriseSearch', tenantIds))
     : 0;
-  const dropIndexes = tenantIds === null || (writing >= DROP_INDEXES_AT && writing * 4 >= keeping);
+  const dropIndexes = fillDropsIndexes(tenantIds === null, writing, keeping);
 
   let definitions: string[] = [];
   if (dropIndexes) {
