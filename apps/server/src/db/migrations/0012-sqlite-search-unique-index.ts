@@ -5,8 +5,9 @@ import { detectDialect } from '../dialect.js';
  * SQLite only: `enterprise_search`'s one row per (tenant_id, enterprise_id) is kept by a unique index of the
  * constraint's name instead of a table constraint, whose index SQLite cannot drop. A large fill (search-sqlite.ts)
  * then drops the table's indexes and builds them from the written rows: written in name order, each row went into the
- * constraint's index at a random place (at 1M companies, inside an import's transaction, 24 of the fill's 32 s of
- * writes). The same rows, columns and index names. PostgreSQL keeps its primary key: nothing to do there.
+ * constraint's index at a random place (1M rows: 6.8 s kept up against 0.9 + 2.4 s written bare and indexed after,
+ * in a database of their own; in an import's transaction 24 → 16 s of the fill's row-by-row inserts). The same rows,
+ * columns and index names. PostgreSQL keeps its primary key: nothing to do there.
  */
 const COLUMNS = `"doc_id" integer primary key, "tenant_id" text not null, "enterprise_id" text not null,
   "name" text not null`;
