@@ -103,8 +103,9 @@ export function copyField(value: unknown): string {
  * SQLite only: drops the secondary indexes of these tables inside the caller's transaction and gives them back with
  * `restore()`, built once from the loaded rows — far cheaper than keeping seven indexes up to date row by row during a
  * million-row load. Other connections see neither the drop nor the load until the transaction commits (WAL). Indexes
- * behind PRIMARY KEY and UNIQUE constraints stay (the load's own lookups use them). PostgreSQL is left alone: a dropped
- * index there locks the table against every reader until the commit.
+ * behind PRIMARY KEY and UNIQUE constraints stay (the load's own lookups use them); a unique index created as one
+ * goes and comes back. PostgreSQL is left alone: a dropped index there locks the table against every reader until the
+ * commit.
  */
 export async function deferIndexes(
   target: BulkTarget,
@@ -112,21 +113,33 @@ export async function deferIndexes(
 ): Promise<{ restore(): Promise<void> }> {
   const raw = target.sqlite;
   if (target.dialect !== 'sqlite' || !raw) return { restore: async () => {} };
-  const marks = tables.map(() => '?').join(', ');
-  const indexes = raw
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${marks})`)
-    .all(...tables) as { name: string; sql: string }[];
-  for (const i of indexes) raw.prepare(`drop index "${i.name.replace(/"/g, '""')}"`).run();
+  const deferred = await dropSqliteIndexes(target.trx, tables);
   // Prepared statements of this connection were compiled against the old schema.
   statements.delete(raw);
   return {
     async restore() {
+      await deferred.restore();
+      statements.delete(raw);
+    },
+  };
+}
+
+/** deferIndexes on any SQLite executor (the search fill has no bulk target): the indexes SQLite lets drop. */
+export async function dropSqliteIndexes(
+  db: Executor,
+  tables: readonly string[],
+): Promise<{ restore(): Promise<void> }> {
+  const { rows: indexes } = await sql<{ name: string; sql: string }>`select name, sql from sqlite_master
+    where type = 'index' and sql is not null and tbl_name in (${sql.join([...tables])})
+    order by name`.execute(db);
+  for (const i of indexes) await sql`drop index ${sql.id(i.name)}`.execute(db);
+  return {
+    async restore() {
       for (const i of indexes) {
-        raw.prepare(i.sql).run();
+        await sql.raw(i.sql).execute(db);
         // Each build holds the thread for seconds at a million rows: requests get their turn between them.
         await nextTurn();
       }
-      statements.delete(raw);
     },
   };
 }

@@ -14,13 +14,33 @@ export interface FillProgress {
 /** A fill writing at least this many rows may drop the search table's indexes (see fillDropsIndexes). */
 const DROP_INDEXES_AT = 20_000;
 
+/** Rows of a table, of these tenants or of all (null). */
+export async function countRows(
+  db: Executor,
+  table: 'enterprises' | 'enterpriseSearch',
+  tenantIds: readonly string[] | null,
+): Promise<number> {
+  let q = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+  if (tenantIds) q = q.where('tenantId', 'in', tenantIds.length ? tenantIds : ['']);
+  return Number((await q.executeTakeFirst())?.n ?? 0);
+}
+
 /**
- * Whether a fill drops the search table's indexes and builds them anew after, from the written rows: writing into
- * them row by row (into GIN indexes, or at random places of a b-tree) costs far more than one build, once a fill is
- * large and writes a good part of the table. `keeping`: the rows of other tenants that stay.
+ * Whether a fill of these tenants (null: all, from scratch), writing `writing` rows, drops the search table's indexes
+ * and builds them anew after, from the written rows: writing into them row by row (into GIN indexes, or at random
+ * places of a b-tree) costs far more than one build, once a fill is large and writes a good part of the table.
+ * Call it before the fill deletes the tenants' old rows.
  */
-export function fillDropsIndexes(everyTenant: boolean, writing: number, keeping: number): boolean {
-  return everyTenant || (writing >= DROP_INDEXES_AT && writing * 4 >= keeping);
+export async function fillDropsIndexes(
+  db: Executor,
+  tenantIds: readonly string[] | null,
+  writing: number,
+): Promise<boolean> {
+  if (tenantIds === null) return true;
+  if (writing < DROP_INDEXES_AT) return false;
+  const keeping =
+    (await countRows(db, 'enterpriseSearch', null)) - (await countRows(db, 'enterpriseSearch', tenantIds));
+  return writing * 4 >= keeping;
 }
 
 /** What each database does; enterprise-search.ts holds everything they share. */

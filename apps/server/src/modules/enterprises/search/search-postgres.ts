@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import { chunks, readTenantBatch, toDocuments, type SearchDocument } from './documents.js';
-import { fillDropsIndexes, type FillProgress, type Phase, type SearchEngine } from './engine.js';
+import { countRows, fillDropsIndexes, type FillProgress, type Phase, type SearchEngine } from './engine.js';
 import type { QueryTerm } from './tokenizer.js';
 
 /**
@@ -64,22 +64,13 @@ async function remove(db: Executor, tenantId: string, enterpriseIds: readonly st
   }
 }
 
-async function countRows(db: Executor, table: 'enterprises' | 'enterpriseSearch', tenantIds: readonly string[] | null) {
-  let q = db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
-  if (tenantIds) q = q.where('tenantId', 'in', tenantIds.length ? tenantIds : ['']);
-  return Number((await q.executeTakeFirst())?.n ?? 0);
-}
-
 /** Must run in a transaction: `set local` and the dropped indexes belong to it. */
 async function fill(db: Executor, tenantIds: readonly string[] | null, progress: FillProgress): Promise<void> {
   // A bulk load just wrote these: without fresh statistics the planner reads them by bitmap and sort, 30× slower.
   await sql`analyze enterprises, enterprise_former_names`.execute(db);
   const tenants = tenantIds ?? (await db.selectFrom('tenants').select('id').orderBy('id').execute()).map((t) => t.id);
   const writing = await countRows(db, 'enterprises', tenantIds);
-  const keeping = tenantIds
-    ? (await countRows(db, 'enterpriseSearch', null)) - (await countRows(db, 'enterpriseSearch', tenantIds))
-    : 0;
-  const dropIndexes = fillDropsIndexes(tenantIds === null, writing, keeping);
+  const dropIndexes = await fillDropsIndexes(db, tenantIds, writing);
 
   let definitions: string[] = [];
   if (dropIndexes) {

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CompiledQuery, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { dropSqliteIndexes } from '../../../db/bulk-insert.js';
 import type { Executor } from '../../../db/database.js';
 import { chunks, loadDocuments, type SearchDocument } from './documents.js';
 import { ftsTextsFor, type FtsTexts } from './fill-texts.js';
@@ -260,11 +261,6 @@ const toFillText = ({ former, ...r }: FillRow): FillText => ({
 /** Reads a tenant's companies in (name, id) order, FILL_READ_ROWS at a time, until it returns none. */
 export interface NameOrderReader {
   next(): Promise<FillText[]>;
-  /**
-   * Writes the enterprise_search row of every company at once when it can (the k-th in (name, id) order gets doc id
-   * `first` + `stride`·k, k from 1) and says whether it did; else the fill writes them batch by batch.
-   */
-  writeSearchRows(first: number, stride: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -293,7 +289,6 @@ export async function nameOrderReader(db: Executor, tenantId: string, sorted: bo
         done = batch.length < FILL_READ_ROWS;
         return batch;
       },
-      writeSearchRows: async () => false,
       close: async () => {},
     };
   }
@@ -327,18 +322,6 @@ export async function nameOrderReader(db: Executor, tenantId: string, sorted: bo
       position += rows.length;
       return rows.map(toFillText);
     },
-    async writeSearchRows(first, stride) {
-      // One statement before any FTS5 row is written: as many multi-row inserts, interleaved with the FTS5 ones, took
-      // 16 s at 1M (each flushed the FTS5 rows pending in memory).
-      await db.executeQuery(
-        CompiledQuery.raw(
-          `insert into enterprise_search (doc_id, tenant_id, enterprise_id, name)
-           select cast(? as integer) + cast(? as integer) * rowid, ?, id, name from temp.fill_order order by rowid`,
-          [first, stride, tenantId],
-        ),
-      );
-      return true;
-    },
     close: async () => void (await sql`drop table if exists temp.fill_order`.execute(db)),
   };
 }
@@ -365,30 +348,27 @@ async function fillTenant(db: Executor, tenantId: string, n: number, texts: FtsT
     return made;
   };
   let k = 0;
+  // The k-th company in (name, id) order gets doc id block·2^38 + k·stride, here for all of them in one statement (from
+  // the name index alone) and below, batch by batch, for their FTS5 rows. Before any FTS5 row: 5,000 multi-row inserts
+  // interleaved with the FTS5 ones took 16 s at 1M.
+  await db.executeQuery(
+    CompiledQuery.raw(
+      `insert into enterprise_search (doc_id, tenant_id, enterprise_id, name)
+       select cast(? as integer) + cast(? as integer) * row_number() over (order by name, id), tenant_id, id, name
+       from enterprises where tenant_id = ?`,
+      [block * BLOCK, stride, tenantId],
+    ),
+  );
   const reader = await nameOrderReader(db, tenantId, await readsSortedCopy(db, n));
-  const written = await reader.writeSearchRows(block * BLOCK, stride);
   let batch = await reader.next();
   let made = make(batch);
   while (batch.length > 0) {
     const next = await reader.next();
     const flat = await made;
     if (next.length) made = make(next);
-    const rows = batch.map((e, i) => ({ docId: block * BLOCK + stride * ++k, e, i }));
+    const rows = batch.map((_, i) => [block * BLOCK + stride * ++k, flat[2 * i], flat[2 * i + 1]]);
     for (const part of chunks(rows, INSERT_ROWS)) {
-      if (!written) {
-        await insertValues(
-          db,
-          'insert into enterprise_search (doc_id, tenant_id, enterprise_id, name)',
-          4,
-          part.map((r) => [r.docId, tenantId, r.e.id, r.e.name]),
-        );
-      }
-      await insertValues(
-        db,
-        'insert into enterprise_search_fts (rowid, name, scope)',
-        3,
-        part.map((r) => [r.docId, flat[2 * r.i], flat[2 * r.i + 1]]),
-      );
+      await insertValues(db, 'insert into enterprise_search_fts (rowid, name, scope)', 3, part);
     }
     progress.add(batch.length);
     batch = next;
@@ -397,28 +377,6 @@ async function fillTenant(db: Executor, tenantId: string, n: number, texts: FtsT
     await nextTurn();
   }
   await reader.close();
-}
-
-/** Rows of enterprise_search, of these tenants or of all. */
-async function searchRows(db: Executor, tenantIds: readonly string[] | null): Promise<number> {
-  let q = db.selectFrom('enterpriseSearch').select((eb) => eb.fn.countAll<number>().as('n'));
-  if (tenantIds) q = q.where('tenantId', 'in', tenantIds.length ? tenantIds : ['']);
-  return Number((await q.executeTakeFirst())?.n ?? 0);
-}
-
-/**
- * Drops the indexes of enterprise_search (its unique index too: a named index since migration 0012) and returns
- * their definitions, to be run again once the rows are in.
- */
-async function dropSearchIndexes(db: Executor): Promise<string[]> {
-  const { rows } = await db.executeQuery<{ name: string; sql: string }>(
-    CompiledQuery.raw(
-      `select name, sql from sqlite_master where type = 'index' and tbl_name = 'enterprise_search' and sql is not null
-       order by name`,
-    ),
-  );
-  for (const r of rows) await sql`drop index ${sql.id(r.name)}`.execute(db);
-  return rows.map((r) => r.sql);
 }
 
 async function fill(db: Executor, tenantIds: readonly string[] | null, progress: FillProgress): Promise<void> {
@@ -433,8 +391,10 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
     counts.set(tenantId, Number(row?.n ?? 0));
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const keeping = tenantIds ? (await searchRows(db, null)) - (await searchRows(db, tenantIds)) : 0;
-  const definitions = fillDropsIndexes(tenantIds === null, total, keeping) ? await dropSearchIndexes(db) : [];
+  // Its unique index too: a named index since migration 0012.
+  const dropped = (await fillDropsIndexes(db, tenantIds, total))
+    ? await dropSqliteIndexes(db, ['enterprise_search'])
+    : null;
   if (tenantIds === null) {
     // Everything goes: FTS5 drops a contentless table's postings wholesale.
     await sql`insert into enterprise_search_fts (enterprise_search_fts) values ('delete-all')`.execute(db);
@@ -462,10 +422,7 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
   } finally {
     await texts.close();
   }
-  for (const definition of definitions) {
-    await sql.raw(definition).execute(db);
-    await nextTurn();
-  }
+  await dropped?.restore();
   // One segment, the fastest to query; merged once here rather than by automerge as the rows went in. Then automerge
   // is set back, on one segment (set first, with the fill's segments waiting, the two settings took 5 s at 1M).
   await sql`insert into enterprise_search_fts (enterprise_search_fts) values ('optimize')`.execute(db);
