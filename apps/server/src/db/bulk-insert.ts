@@ -100,19 +100,27 @@ export function copyField(value: unknown): string {
 }
 
 /**
- * SQLite only: drops the secondary indexes of these tables inside the caller's transaction and gives them back with
- * `restore()`, built once from the loaded rows — far cheaper than keeping seven indexes up to date row by row during a
- * million-row load. Other connections see neither the drop nor the load until the transaction commits (WAL). Indexes
- * behind PRIMARY KEY and UNIQUE constraints stay (the load's own lookups use them); a unique index created as one
- * goes and comes back. PostgreSQL is left alone: a dropped index there locks the table against every reader until the
- * commit.
+ * Drops the secondary indexes of these tables inside the caller's transaction and gives them back with `restore()`,
+ * built once from the loaded rows — far cheaper than keeping a dozen indexes up to date row by row during a
+ * million-row load. Indexes behind PRIMARY KEY and UNIQUE constraints stay (the load's own lookups use them).
+ *
+ * SQLite: other connections see neither the drop nor the load until the transaction commits (WAL); a unique index
+ * created as one goes and comes back.
+ *
+ * PostgreSQL: the foreign keys between these tables go too and come back validated by one join each (checked row by
+ * row they cost the load as much as the indexes). A dropped index locks its table against every reader until the
+ * commit, so other offices wait for the registry until then: the caller defers only a load that is a good part of
+ * the tables (see process-file.ts). If another session holds the tables for more than a moment the drop gives up and
+ * the load keeps the indexes, rather than queue every request behind it. Keys to tables outside the load stay (dropping
+ * one would lock that table too: tenants, users).
  */
 export async function deferIndexes(
   target: BulkTarget,
   tables: readonly string[],
 ): Promise<{ restore(): Promise<void> }> {
+  if (target.dialect === 'postgres') return deferPostgresIndexes(target.trx, tables);
   const raw = target.sqlite;
-  if (target.dialect !== 'sqlite' || !raw) return { restore: async () => {} };
+  if (!raw) return { restore: async () => {} };
   const deferred = await dropSqliteIndexes(target.trx, tables);
   // Prepared statements of this connection were compiled against the old schema.
   statements.delete(raw);
@@ -139,6 +147,51 @@ export async function dropSqliteIndexes(
         await sql.raw(i.sql).execute(db);
         // Each build holds the thread for seconds at a million rows: requests get their turn between them.
         await nextTurn();
+      }
+    },
+  };
+}
+
+/** How long a deferral waits for other sessions to leave the tables before it gives up and keeps the indexes. */
+const PG_LOCK_WAIT_MS = 2_000;
+
+async function deferPostgresIndexes(db: Executor, tables: readonly string[]): Promise<{ restore(): Promise<void> }> {
+  const names = sql`array[${sql.join(tables.map((t) => sql.lit(t)))}]::text[]`;
+  const { rows: indexes } = await sql<{ name: string; def: string }>`select c.relname as name,
+      pg_get_indexdef(i.indexrelid) as def
+    from pg_index i join pg_class c on c.oid = i.indexrelid join pg_class t on t.oid = i.indrelid
+    where t.relnamespace = current_schema()::regnamespace and t.relname = any(${names})
+      and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+    order by c.relname`.execute(db);
+  const { rows: keys } = await sql<{ name: string; table: string; def: string }>`select k.conname as name,
+      t.relname as table, pg_get_constraintdef(k.oid) as def
+    from pg_constraint k join pg_class t on t.oid = k.conrelid join pg_class r on r.oid = k.confrelid
+    where k.contype = 'f' and t.relnamespace = current_schema()::regnamespace
+      and t.relname = any(${names}) and r.relname = any(${names})
+    order by t.relname, k.conname`.execute(db);
+  const lockTimeout = (await sql<{ v: string }>`select current_setting('lock_timeout') as v`.execute(db)).rows[0]!.v;
+  const setLockTimeout = (v: string) => sql`select set_config('lock_timeout', ${v}, true)`.execute(db);
+  await sql`savepoint defer_indexes`.execute(db);
+  try {
+    await setLockTimeout(`${PG_LOCK_WAIT_MS}ms`);
+    for (const k of keys) await sql`alter table ${sql.id(k.table)} drop constraint ${sql.id(k.name)}`.execute(db);
+    for (const i of indexes) await sql`drop index ${sql.id(i.name)}`.execute(db);
+    await sql`release savepoint defer_indexes`.execute(db);
+    await setLockTimeout(lockTimeout);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '55P03') throw error;
+    // lock_not_available: someone else is in the tables.
+    await sql`rollback to savepoint defer_indexes`.execute(db);
+    await setLockTimeout(lockTimeout);
+    return { restore: async () => {} };
+  }
+  return {
+    async restore() {
+      // Each build sorts in memory, with the parallel workers the server allows.
+      await sql`set local maintenance_work_mem = '512MB'`.execute(db);
+      for (const i of indexes) await sql.raw(i.def).execute(db);
+      for (const k of keys) {
+        await sql`alter table ${sql.id(k.table)} add constraint ${sql.id(k.name)} ${sql.raw(k.def)}`.execute(db);
       }
     },
   };

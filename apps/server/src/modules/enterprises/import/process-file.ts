@@ -24,7 +24,10 @@ export type ProcessOptions = ProcessInput<EnterpriseImportOptions>;
 
 export type ProcessResult = { header: null } | { header: HeaderMatch; counts: ImportCounts };
 
-/** Rows from which a load on SQLite builds its indexes at the end instead of keeping them up to date. */
+/**
+ * Rows from which a load builds its tables' indexes at the end instead of keeping them up to date (deferIndexes), if it
+ * is also a quarter of the rows the table holds: on PostgreSQL other offices wait for the registry until it commits.
+ */
 const DEFER_INDEXES_AT = 50_000;
 
 const countAll = async (db: ProcessOptions['target']['trx']) =>
@@ -91,8 +94,8 @@ async function writeChecked(
   const statistics =
     o.write && registeredBefore > 0 ? freshStatistics(o.target, ['enterprises'], registeredBefore) : null;
 
-  // A large load on SQLite writes without the secondary indexes and builds them once at the end; whether it is large is
-  // known after the first batch (bytes per row so far against the file's size).
+  // A large load writes without the secondary indexes and builds them once at the end; whether it is large is known
+  // after the first batch (bytes per row so far against the file's size).
   const deferred: { indexes: { restore(): Promise<void> } | null } = { indexes: null };
   const tableRows = o.write ? await countAll(db) : 0;
   // The previous batch's write, still running while this thread takes the next batch: PostgreSQL works while this
