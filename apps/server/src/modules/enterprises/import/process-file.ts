@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { ImportBadRow as BadRow, ImportCounts, ImportProgress, ProcessInput } from '../../imports/import-kind.js';
+import { withBoundedHeapGrowth } from '../../../lib/heap.js';
 import { newId } from '../../../lib/ids.js';
 import type { CheckedRow } from './check-rows.js';
 import { checkInWorker, type CheckedBatches } from './check-in-worker.js';
@@ -47,9 +48,14 @@ const BATCH = 1000;
  * One pass over an uploaded spreadsheet: every row validated, duplicates in the file and companies already registered
  * found, bad rows handed to `onBadRows` a batch at a time (never kept), and — when `write` is set — the good rows
  * written. Reading and checking run in a worker thread (check-in-worker.ts), the lookups and writes on this one.
- * Memory stays bounded by a few batches plus the in-file duplicate set (one entry per distinct USCC, in the worker).
+ * Memory stays bounded by a few batches plus the in-file duplicate set (one entry per distinct USCC, in the worker);
+ * a write on PostgreSQL also bounds how far V8 lets the heaps grow between collections (lib/heap.ts).
  */
 export async function processEnterpriseFile(o: ProcessOptions): Promise<ProcessResult> {
+  return o.write && o.target.dialect === 'postgres' ? withBoundedHeapGrowth(() => processFile(o)) : processFile(o);
+}
+
+async function processFile(o: ProcessOptions): Promise<ProcessResult> {
   const totalBytes = (await fs.promises.stat(o.file)).size;
   const registeredBefore = await registeredCount(o.target.trx, o.tenantId);
   const nodes = await chainNodeLookup(o.target.trx, o.tenantId);
