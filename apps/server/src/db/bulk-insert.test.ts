@@ -150,6 +150,8 @@ describe.runIf(DB_KIND === 'postgres')('bulk loads on PostgreSQL', () => {
           const deferred = await deferIndexes(bulkTarget(database, trx), ['defer_parent', 'defer_child']);
           // The transaction goes on, its indexes in place.
           expect(await schemaOf(trx)).toEqual(before);
+          const { rows } = await sql<{ v: string }>`select current_setting('lock_timeout') as v`.execute(trx);
+          expect(rows[0]!.v).toBe('0');
           await load(trx, 2000, 10);
           await deferred.restore();
         });

@@ -152,6 +152,14 @@ export async function dropSqliteIndexes(
   };
 }
 
+/**
+ * PostgreSQL: lets this transaction's index builds sort in memory (GIN builds far faster so), with the parallel workers
+ * the server allows.
+ */
+export async function buildInMemory(db: Executor): Promise<void> {
+  await sql`set local maintenance_work_mem = '512MB'`.execute(db);
+}
+
 /** How long a deferral waits for other sessions to leave the tables before it gives up and keeps the indexes. */
 const PG_LOCK_WAIT_MS = 2_000;
 
@@ -180,15 +188,13 @@ async function deferPostgresIndexes(db: Executor, tables: readonly string[]): Pr
     await setLockTimeout(lockTimeout);
   } catch (error) {
     if ((error as { code?: string }).code !== '55P03') throw error;
-    // lock_not_available: someone else is in the tables.
+    // lock_not_available: someone else is in the tables. The rollback takes back the lock timeout too.
     await sql`rollback to savepoint defer_indexes`.execute(db);
-    await setLockTimeout(lockTimeout);
     return { restore: async () => {} };
   }
   return {
     async restore() {
-      // Each build sorts in memory, with the parallel workers the server allows.
-      await sql`set local maintenance_work_mem = '512MB'`.execute(db);
+      await buildInMemory(db);
       for (const i of indexes) await sql.raw(i.def).execute(db);
       for (const k of keys) {
         await sql`alter table ${sql.id(k.table)} add constraint ${sql.id(k.name)} ${sql.raw(k.def)}`.execute(db);

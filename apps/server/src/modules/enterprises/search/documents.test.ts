@@ -5,6 +5,7 @@ import { newId } from '../../../lib/ids.js';
 import { createTenant, type TestTenant } from '../../../test/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/helper.js';
 import { readTenantBatch, type EnterpriseText } from './documents.js';
+import { insertCompanies } from './enterprise-search.fixtures.js';
 
 describe('readTenantBatch', () => {
   let testDb: TestDatabase;
@@ -20,24 +21,18 @@ describe('readTenantBatch', () => {
     await migrateToLatest(database);
     tenant = await createTenant(database, 'batches');
     other = await createTenant(database, 'batches-other');
-    const now = new Date().toISOString();
-    await database.transaction(async (trx) => {
-      for (const t of [tenant, other]) {
-        for (let i = 0; i < 250; i++) {
-          const id = newId();
-          await trx
-            .insertInto('enterprises')
-            .values({ tenantId: t.id, id, uscc: `U${i}`, name: `企业${i}`, createdAt: now, updatedAt: now, version: 1 })
-            .execute();
-          // Every third company has former names, some two; the other tenant's too, under the same names.
-          const names = i % 3 === 0 ? [`旧名${i}`, ...(i % 2 ? [`曾用${i}`] : [])] : [];
-          for (const name of names) {
-            await trx.insertInto('enterpriseFormerNames').values({ tenantId: t.id, enterpriseId: id, name }).execute();
-          }
-          if (t === tenant && names.length) former.set(id, names.sort());
-        }
-      }
-    });
+    for (const t of [tenant, other]) {
+      // Every third company has former names, some two; the other tenant's too, under the same names.
+      const companies = Array.from({ length: 250 }, (_, i) => ({
+        id: newId(),
+        name: `企业${i}`,
+        uscc: `U${i}`,
+        scope: null,
+        former: i % 3 === 0 ? [`旧名${i}`, ...(i % 2 ? [`曾用${i}`] : [])] : [],
+      }));
+      await insertCompanies(database, t.id, companies);
+      if (t === tenant) for (const c of companies) if (c.former.length) former.set(c.id, [...c.former].sort());
+    }
   });
 
   afterAll(async () => {

@@ -1,3 +1,6 @@
+import type { Database } from '../../../db/database.js';
+import { iso } from '../../../lib/time.js';
+
 /** A fixed set of biotech-cluster companies for the search tests: ids e01…e40, name order unrelated to id order. */
 export interface FixtureCompany {
   id: string;
@@ -263,3 +266,30 @@ export const COMPANIES: FixtureCompany[] = [
     scope: '人用疫苗研发、生产；动物疫苗销售。',
   },
 ];
+
+const NOW = iso(new Date('2026-03-02T01:00:00.000Z'));
+
+/** Writes these companies and their former names into the tenant's registry, stamped NOW. */
+export async function insertCompanies(database: Database, tenantId: string, companies: readonly FixtureCompany[]) {
+  await database.transaction(async (trx) => {
+    for (const c of companies) {
+      await trx
+        .insertInto('enterprises')
+        .values({
+          tenantId,
+          id: c.id,
+          uscc: c.uscc,
+          name: c.name,
+          businessScope: c.scope,
+          park: c.park ?? null,
+          createdAt: NOW,
+          updatedAt: NOW,
+          version: 1,
+        })
+        .execute();
+      for (const name of c.former ?? []) {
+        await trx.insertInto('enterpriseFormerNames').values({ tenantId, enterpriseId: c.id, name }).execute();
+      }
+    }
+  });
+}

@@ -3,10 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../../db/database.js';
 import { migrateDown, migrateToLatest } from '../../../db/migrate.js';
-import { iso } from '../../../lib/time.js';
 import { createTenant, type TestTenant } from '../../../test/factories.js';
 import { createTestDatabase, DB_KIND, type TestDatabase } from '../../../test/helper.js';
-import { COMPANIES, type FixtureCompany } from './enterprise-search.fixtures.js';
+import { COMPANIES, insertCompanies, type FixtureCompany } from './enterprise-search.fixtures.js';
 import {
   indexEnterprises,
   rebuildSearchIndex,
@@ -96,32 +95,6 @@ function reference(companies: FixtureCompany[], term: string): [string[], string
     .filter((c) => !nameHits.includes(c) && c.scope !== null && fold(c.scope).includes(needle))
     .sort(byNameThenId);
   return [nameHits.map((c) => c.id), scopeHits.map((c) => c.id)];
-}
-
-const NOW = iso(new Date('2026-03-02T01:00:00.000Z'));
-
-async function insertCompanies(database: Database, tenantId: string, companies: FixtureCompany[]) {
-  await database.transaction(async (trx) => {
-    for (const c of companies) {
-      await trx
-        .insertInto('enterprises')
-        .values({
-          tenantId,
-          id: c.id,
-          uscc: c.uscc,
-          name: c.name,
-          businessScope: c.scope,
-          park: c.park ?? null,
-          createdAt: NOW,
-          updatedAt: NOW,
-          version: 1,
-        })
-        .execute();
-      for (const name of c.former ?? []) {
-        await trx.insertInto('enterpriseFormerNames').values({ tenantId, enterpriseId: c.id, name }).execute();
-      }
-    }
-  });
 }
 
 describe('enterprise search', () => {

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { buildInMemory } from '../../../db/bulk-insert.js';
 import type { Executor } from '../../../db/database.js';
 import { chunks, readTenantBatch, toDocuments, type SearchDocument } from './documents.js';
 import { countRows, fillDropsIndexes, type FillProgress, type Phase, type SearchEngine } from './engine.js';
@@ -109,8 +110,7 @@ async function fill(db: Executor, tenantIds: readonly string[] | null, progress:
   }
   if (writing$) await writing$;
   if (definitions.length) {
-    // GIN builds far faster with room to sort in memory.
-    await sql`set local maintenance_work_mem = '512MB'`.execute(db);
+    await buildInMemory(db);
     for (const def of definitions) await sql.raw(def).execute(db);
   }
   await sql`analyze enterprise_search`.execute(db);
